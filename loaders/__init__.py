@@ -1,0 +1,13 @@
+"""Loaders: validate data/ files and write their rows (DML only; alembic owns the DDL).
+
+One module per family of facts, listed in dependency order: a family may
+refer only to keys of the families before it (or earlier in its own file).
+"""
+
+from loaders import missions, places, sources
+from loaders.errors import DataError, Problem
+from loaders.pipeline import LoadPlan, plan_load, write
+
+FAMILIES = [sources, places, missions]
+
+__all__ = ["FAMILIES", "DataError", "LoadPlan", "Problem", "plan_load", "write"]

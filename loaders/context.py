@@ -1,0 +1,124 @@
+"""What every family loader shares: the record models' base, ids, references, rows.
+
+Loading is two steps. `convert` (per family) turns validated records into
+rows, assigning ids in file order and resolving natural keys to ids, and
+collects every problem instead of stopping at the first. `write` inserts the
+rows only when no family reported a problem.
+"""
+
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+from loaders.dates import DateProblem, date_columns, parse_date
+from loaders.errors import Problem
+
+
+def _year_as_text(value: Any) -> Any:
+    # YAML reads a bare 2004 as an integer; EDTF wants the text.
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _valid_edtf(value: str) -> str:
+    try:
+        parse_date(value)
+    except DateProblem as error:
+        raise ValueError(str(error)) from None
+    return value
+
+
+# An EDTF date string, checked while the record is validated.
+EdtfText = Annotated[str, BeforeValidator(_year_as_text), AfterValidator(_valid_edtf)]
+
+# A natural key: lowercase words joined by hyphens, e.g. `staffan-de-mistura`.
+Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+
+
+def vocabulary(values: tuple[str, ...]):
+    """A field type accepting exactly the values of one controlled vocabulary."""
+    return Literal[values]
+
+
+class Record(BaseModel):
+    """Base of every record model: unknown fields are errors (they catch typos)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, strict=False)
+
+
+class Fact(Record):
+    """A record stating a fact: it names the section (and optionally the source) stating it."""
+
+    section: str
+    source: str | None = None
+
+
+class LoadContext:
+    """Ids, natural-key lookups, pending rows and problems of one load."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list[dict]] = {}
+        self.ids: dict[str, dict[str, int]] = {}
+        self.problems: list[Problem] = []
+        self.file = "(none)"
+        self.default_source: str | None = None
+
+    # -- bookkeeping ---------------------------------------------------------
+
+    def start_file(self, label: str, default_source: str | None) -> None:
+        self.file = label
+        self.default_source = default_source
+
+    def problem(self, record: str, field: str, message: str) -> None:
+        self.problems.append(Problem(self.file, record, field, message))
+
+    def add(self, table: str, row: dict) -> int:
+        """Queue a row for `table`, giving it the next id; return that id."""
+        rows = self.rows.setdefault(table, [])
+        row = {"id": len(rows) + 1, **row}
+        rows.append(row)
+        return row["id"]
+
+    # -- natural keys --------------------------------------------------------
+
+    def register(self, table: str, key: str, row_id: int, record: str, field: str = "key") -> None:
+        known = self.ids.setdefault(table, {})
+        if key in known:
+            self.problem(record, field, f"duplicate {table} key {key!r}; keys must be unique")
+            return
+        known[key] = row_id
+
+    def ref(self, table: str, key: str | None, record: str, field: str) -> int | None:
+        """Resolve a natural key to an id; an unknown key is a problem (returns None)."""
+        if key is None:
+            return None
+        row_id = self.ids.get(table, {}).get(key)
+        if row_id is None:
+            known = sorted(self.ids.get(table, {}))
+            hint = ", ".join(known[:8]) + (", ..." if len(known) > 8 else "")
+            self.problem(record, field, f"unknown {table} key {key!r} (known: {hint or 'none'})")
+        return row_id
+
+    def has(self, table: str, key: str) -> bool:
+        return key in self.ids.get(table, {})
+
+    # -- shared columns ------------------------------------------------------
+
+    def provenance(self, fact: Fact, record: str) -> dict:
+        source = fact.source or self.default_source
+        if source is None:
+            self.problem(record, "source", "no source given and the file sets no default `source:`")
+            return {"source_section_id": None}
+        section_id = self.ref("source_sections", f"{source}#{fact.section}", record, "section")
+        return {"source_section_id": section_id}
+
+    def date(self, prefix: str, value: str | None, record: str, field: str) -> dict:
+        try:
+            return date_columns(prefix, value)
+        except DateProblem as error:
+            self.problem(record, field, str(error))
+            return date_columns(prefix, None)
+
+
+def label(kind: str, index: int, name: str | None = None) -> str:
+    """How a record is named in messages: `people[3] (de-mistura)`."""
+    return f"{kind}[{index}]" + (f" ({name})" if name else "")

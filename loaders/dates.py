@@ -1,0 +1,48 @@
+"""EDTF date strings to the four stored columns: date, earliest, latest, precision."""
+
+import edtf
+from edtf.parser.parser_classes import Date, Interval, OneOfASet, UncertainOrApproximate, Unspecified
+
+LENGTH_PRECISION = {4: "year", 7: "month", 10: "day"}
+
+
+class DateProblem(ValueError):
+    pass
+
+
+def _iso(bound) -> str:
+    return f"{bound.tm_year:04d}-{bound.tm_mon:02d}-{bound.tm_mday:02d}"
+
+
+def _precision(parsed, text: str) -> str:
+    if isinstance(parsed, Interval):
+        return "interval"
+    if isinstance(parsed, OneOfASet):
+        return "one of a set"
+    if isinstance(parsed, Unspecified):
+        return "decade" if text.endswith("X") and text[3] == "X" else "year"
+    if isinstance(parsed, Date | UncertainOrApproximate):
+        return LENGTH_PRECISION.get(len(text.rstrip("~?%")), "day")
+    raise DateProblem(f"unsupported EDTF form {type(parsed).__name__}")
+
+
+def parse_date(text: str) -> dict[str, str]:
+    """Parse an EDTF string into its stored columns (without the column prefix).
+
+    >>> parse_date("2007-09")
+    {'date': '2007-09', 'earliest': '2007-09-01', 'latest': '2007-09-30', 'precision': 'month'}
+    """
+    try:
+        parsed = edtf.parse_edtf(text)
+    except Exception as error:  # the edtf package raises several types for bad input
+        raise DateProblem(f"{text!r} is not a valid EDTF date (e.g. 2003-08-14, 2007-09, 2004, 2004~)") from error
+    earliest, latest = _iso(parsed.lower_strict()), _iso(parsed.upper_strict())
+    if earliest > latest:
+        raise DateProblem(f"{text!r} ends before it starts ({earliest} > {latest})")
+    return {"date": text, "earliest": earliest, "latest": latest, "precision": _precision(parsed, text)}
+
+
+def date_columns(prefix: str, text: str | None) -> dict[str, str | None]:
+    """The four `<prefix>_*` columns for an optional EDTF string (all NULL when absent)."""
+    parts = parse_date(text) if text is not None else dict.fromkeys(("date", "earliest", "latest", "precision"))
+    return {f"{prefix}_{part}": value for part, value in parts.items()}

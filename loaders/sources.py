@@ -1,0 +1,42 @@
+"""Sources and their sections: the provenance every other record points to."""
+
+from pydantic import Field
+
+from loaders.context import Key, LoadContext, Record, label
+
+FILE = "sources.yaml"
+
+
+class Source(Record):
+    key: Key
+    name: str
+    publisher: str | None = None
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    language: str | None = Field(default=None, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
+    licence: str | None = None
+    licence_url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    accessed_date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    description: str | None = None
+    sections: list[str] = Field(min_length=1)
+
+
+class Document(Record):
+    sources: list[Source]
+
+
+def convert(document: Document, context: LoadContext) -> None:
+    for index, source in enumerate(document.sources):
+        record = label("sources", index, source.key)
+        source_id = context.add("sources", source.model_dump(exclude={"sections"}))
+        context.register("sources", source.key, source_id, record)
+        for position, section in enumerate(source.sections, start=1):
+            section_id = context.add(
+                "source_sections",
+                {
+                    "source_id": source_id,
+                    "name": section,
+                    "citation": f"{source.name} ({source.publisher or source.key}), section {section}",
+                    "position": position,
+                },
+            )
+            context.register("source_sections", f"{source.key}#{section}", section_id, record, "sections")

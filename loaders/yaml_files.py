@@ -1,0 +1,68 @@
+"""Strict YAML reading: UTF-8 only, no duplicate keys, no aliases, dates kept as text."""
+
+from pathlib import Path
+
+import yaml
+
+from loaders.errors import DataError, Problem
+
+# Bigger than any curated file will be; a larger file is a mistake or an attack.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+class StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate keys and aliases and never parses dates.
+
+    PyYAML silently keeps the last of two equal keys; aliases allow
+    'billion laughs' documents; implicit timestamps would turn 2003-08-14
+    into a date object and lose the EDTF string.
+    """
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.constructor.ConstructorError(
+                None, None, "aliases (*name) are not allowed in data files", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def read_yaml(path: Path, label: str):
+    """Return the parsed document of `path`, or raise DataError naming `label`."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise DataError([Problem(label, "(file)", "(size)", f"{size} bytes is over the {MAX_FILE_BYTES}-byte limit")])
+    raw = path.read_bytes()
+    try:
+        content = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DataError(
+            [Problem(label, "(file)", "(encoding)", f"not UTF-8: byte {raw[error.start]:#04x} at offset {error.start}")]
+        ) from None
+    if not content.strip():
+        raise DataError([Problem(label, "(file)", "(content)", "file is empty; expected a YAML mapping")])
+    try:
+        document = yaml.load(content, Loader=StrictLoader)  # noqa: S506 (StrictLoader is a SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(unknown position)"
+        reason = getattr(error, "problem", None) or str(error)
+        raise DataError([Problem(label, where, "(syntax)", f"invalid YAML: {reason}")]) from None
+    if not isinstance(document, dict):
+        raise DataError([Problem(label, "(file)", "(content)", "expected a YAML mapping at the top level")])
+    return document

@@ -1,0 +1,95 @@
+"""Alembic environment for unami-db (SQLite only).
+
+Why the connection is set up the way it is (see shared NOTES on SQLite):
+- foreign keys are OFF while migrating: a batch recreate of a parent table
+  would otherwise fire ON DELETE CASCADE on its children; instead
+  `PRAGMA foreign_key_check` runs before commit and aborts on any violation;
+- pysqlite's own transaction handling is disabled and BEGIN is emitted by
+  hand, so DDL is transactional and a failed migration rolls back whole;
+- batch mode, because SQLite can barely ALTER;
+- only declared tables are compared, so FTS5 shadow tables are not drift.
+"""
+
+from alembic import context
+from sqlalchemy import create_engine, event, pool, text
+
+import schema
+
+config = context.config
+target_metadata = schema.metadata
+
+DECLARED = set(target_metadata.tables)
+
+
+def include_name(name, type_, parent_names):
+    if type_ == "table":
+        return name in DECLARED
+    return True
+
+
+def make_engine(url: str):
+    """Build an engine with the pragma and transaction recipe described above."""
+    engine = create_engine(url, poolclass=pool.NullPool)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, connection_record):
+        dbapi_connection.isolation_level = None  # let us emit BEGIN ourselves
+        dbapi_connection.execute("PRAGMA foreign_keys=OFF")
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def check_foreign_keys(connection) -> None:
+    problems = connection.execute(text("PRAGMA foreign_key_check")).fetchall()
+    if problems:
+        raise RuntimeError(f"migration left {len(problems)} foreign-key violation(s), first: {problems[0]}")
+
+
+def run_migrations_offline() -> None:
+    context.configure(
+        url=config.get_main_option("sqlalchemy.url"),
+        target_metadata=target_metadata,
+        literal_binds=True,
+        render_as_batch=True,
+        include_name=include_name,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    # Tests hand in an Engine, or pytest-alembic a wrapper of an open connection
+    # that only offers connect(); both are entered the same way.
+    handed_in = config.attributes.get("connection")
+    if hasattr(handed_in, "connect"):
+        with handed_in.connect() as connection:
+            _run(connection)
+        return
+    if handed_in is not None:
+        _run(handed_in)
+        return
+    engine = make_engine(config.get_main_option("sqlalchemy.url"))
+    with engine.connect() as connection:
+        _run(connection)
+
+
+def _run(connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        include_name=include_name,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+        check_foreign_keys(connection)
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

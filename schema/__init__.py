@@ -1,0 +1,10 @@
+"""The declared schema of unami-db: tables, vocabularies, full-text search.
+
+This package is the ground floor: it imports nothing else of the project.
+"""
+
+from schema import tables  # noqa: F401  (registers every table on `metadata`)
+from schema.columns import metadata
+from schema.fts import FTS_INDEXES
+
+__all__ = ["metadata", "FTS_INDEXES"]

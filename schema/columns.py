@@ -1,0 +1,120 @@
+"""Column builders shared by the tables: keys, provenance, EDTF dates, vocabularies."""
+
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, MetaData, Text
+
+from schema.vocabularies import DATE_PRECISIONS, sql_in
+
+# Every constraint gets a name: unnamed ones cannot be dropped by a later
+# migration and unnamed CHECKs vanish on a batch recreate.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+ISO_DAY_GLOB = "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]"
+
+
+def primary_key() -> Column:
+    return Column("id", Integer, primary_key=True, comment="Row identifier (stable within one build).")
+
+
+def key_column(what: str) -> Column:
+    """A natural key: short, lowercase, hyphenated, used by data files to refer to the row."""
+    return Column(
+        "key",
+        Text,
+        nullable=False,
+        unique=True,
+        comment=f"Natural key of the {what}, used by data files to refer to it.",
+    )
+
+
+def reference(name: str, target: str, description: str, nullable: bool = False) -> Column:
+    """A foreign key column; every one is indexed (see `index=True`)."""
+    return Column(
+        name,
+        Integer,
+        ForeignKey(f"{target}.id"),
+        nullable=nullable,
+        index=True,
+        comment=description,
+    )
+
+
+def provenance() -> list:
+    """The section of a source that states the fact of this row."""
+    return [
+        reference(
+            "source_section_id",
+            "source_sections",
+            "Section of the source that states this fact (the section names the source).",
+        )
+    ]
+
+
+def text(name: str, description: str, nullable: bool = True) -> Column:
+    return Column(name, Text, nullable=nullable, comment=description)
+
+
+def integer(name: str, description: str, nullable: bool = True) -> Column:
+    return Column(name, Integer, nullable=nullable, comment=description)
+
+
+def flag(name: str, description: str, default: int = 0) -> list:
+    """A 0/1 integer; STRICT tables have no boolean type."""
+    return [
+        Column(name, Integer, nullable=False, server_default=str(default), comment=description),
+        CheckConstraint(f"{name} IN (0, 1)", name=f"{name}_is_flag"),
+    ]
+
+
+def coded(name: str, values: tuple[str, ...], description: str, nullable: bool = False) -> list:
+    """A text column limited to a controlled vocabulary."""
+    check = sql_in(name, values)
+    if nullable:
+        check = f"{name} IS NULL OR {check}"
+    return [
+        Column(name, Text, nullable=nullable, index=True, comment=description),
+        CheckConstraint(check, name=f"{name}_vocabulary"),
+    ]
+
+
+def count(name: str, description: str, nullable: bool = False) -> list:
+    """A non-negative integer count."""
+    return [
+        Column(name, Integer, nullable=nullable, comment=description),
+        CheckConstraint(f"{name} >= 0", name=f"{name}_not_negative"),
+    ]
+
+
+def edtf_date(prefix: str, what: str) -> list:
+    """An EDTF date of any precision plus its strict ISO bounds and precision.
+
+    `started` gives started_date ('2007-09'), started_earliest ('2007-09-01'),
+    started_latest ('2007-09-30') and started_precision ('month'). All four are
+    NULL together when the source does not give the date.
+    """
+    date, earliest, latest, precision = (f"{prefix}_{part}" for part in ("date", "earliest", "latest", "precision"))
+    return [
+        Column(date, Text, comment=f"{what}, as an EDTF string at the precision the source gives (NULL: not stated)."),
+        Column(earliest, Text, index=True, comment=f"Earliest ISO day the {what.lower()} can be."),
+        Column(latest, Text, index=True, comment=f"Latest ISO day the {what.lower()} can be."),
+        Column(precision, Text, comment=f"Precision of the {what.lower()}: " + ", ".join(DATE_PRECISIONS) + "."),
+        CheckConstraint(
+            f"({date} IS NULL AND {earliest} IS NULL AND {latest} IS NULL AND {precision} IS NULL)"
+            f" OR ({date} IS NOT NULL AND {earliest} IS NOT NULL AND {latest} IS NOT NULL"
+            f" AND {precision} IS NOT NULL)",
+            name=f"{prefix}_all_or_none",
+        ),
+        CheckConstraint(
+            f"{earliest} IS NULL OR ({earliest} GLOB '{ISO_DAY_GLOB}' AND {latest} GLOB '{ISO_DAY_GLOB}'"
+            f" AND {earliest} <= {latest})",
+            name=f"{prefix}_bounds",
+        ),
+        CheckConstraint(f"{precision} IS NULL OR {sql_in(precision, DATE_PRECISIONS)}", name=f"{prefix}_precision"),
+    ]

@@ -1,0 +1,37 @@
+"""Full-text search indexes: FTS5 tables over text columns of content tables.
+
+The migration creates them (external-content FTS5, so text is stored once);
+the loader fills them with the FTS5 'rebuild' command after each load.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FtsIndex:
+    table: str  # the content table
+    columns: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        return f"{self.table}_fts"
+
+    def create_sql(self) -> str:
+        cols = ", ".join(self.columns)
+        return (
+            f"CREATE VIRTUAL TABLE {self.name} USING fts5({cols}, content='{self.table}', "
+            "content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
+        )
+
+    def drop_sql(self) -> str:
+        return f"DROP TABLE {self.name}"
+
+
+FTS_INDEXES = (
+    FtsIndex("people", ("name", "note")),
+    FtsIndex("events", ("name", "description")),
+    FtsIndex("mandate_tasks", ("description",)),
+    FtsIndex("outcomes", ("description", "unit")),
+    FtsIndex("contingents", ("duty", "note")),
+    FtsIndex("discrepancies", ("name", "description")),
+)

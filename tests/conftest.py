@@ -1,0 +1,63 @@
+"""Shared fixtures: the real database, built once through migrations and loaders."""
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, event
+
+from unami import DEFAULT_DATA_DIR
+from unami.build import build
+from unami import migrate
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def built_db(tmp_path_factory) -> Path:
+    """The project's database built from data/ (read it, never write it)."""
+    path = tmp_path_factory.mktemp("built") / "unami.db"
+    build(path, [DEFAULT_DATA_DIR])
+    return path
+
+
+@pytest.fixture
+def query(built_db):
+    """Run SQL on the built database and return rows as dicts."""
+    connection = sqlite3.connect(f"file:{built_db}?mode=ro", uri=True)
+    connection.row_factory = sqlite3.Row
+
+    def run(sql: str, params=()) -> list[dict]:
+        return [dict(row) for row in connection.execute(sql, params)]
+
+    yield run
+    connection.close()
+
+
+# --- pytest-alembic ---------------------------------------------------------
+
+
+@pytest.fixture
+def alembic_config():
+    return migrate.alembic_config()
+
+
+@pytest.fixture
+def alembic_engine(tmp_path):
+    """A file database with the same pragma/transaction recipe as migrations/env.py.
+
+    pytest-alembic's engine does not go through env.py's engine setup, so the
+    recipe (foreign keys off, explicit BEGIN) is repeated here.
+    """
+    engine = create_engine(f"sqlite:///{tmp_path / 'alembic.db'}")
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, connection_record):
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute("PRAGMA foreign_keys=OFF")
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):
+        connection.exec_driver_sql("BEGIN")
+
+    return engine

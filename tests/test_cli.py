@@ -1,0 +1,114 @@
+"""The `unami` command line: build, check, diagram, and their errors."""
+
+import hashlib
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from unami import DEFAULT_DATA_DIR
+from unami.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "unami", *args], capture_output=True, text=True, timeout=120)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_build_creates_a_verified_database(tmp_path):
+    target = tmp_path / "x.db"
+    result = run("build", "--db", str(target))
+    assert result.returncode == 0, result.stderr
+    assert f"Built {target}" in result.stdout
+    with sqlite3.connect(target) as connection:
+        assert connection.execute("pragma integrity_check").fetchone() == ("ok",)
+        assert connection.execute("select abbreviation from missions where id = 1").fetchone() == ("UNAMI",)
+
+
+def test_two_builds_of_the_same_data_are_identical(tmp_path):
+    first, second = tmp_path / "a.db", tmp_path / "b.db"
+    for target in (first, second):
+        assert CliRunner().invoke(main, ["build", "--db", str(target)]).exit_code == 0
+    assert digest(first) == digest(second)
+
+
+def test_check_validates_without_building(tmp_path):
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 0
+    assert result.output.startswith("OK: ")
+    assert not list(tmp_path.iterdir())
+
+
+def test_bad_data_fails_with_file_record_and_field_and_keeps_the_old_database(tmp_path):
+    target = tmp_path / "x.db"
+    assert CliRunner().invoke(main, ["build", "--db", str(target)]).exit_code == 0
+    before = digest(target)
+    bad = tmp_path / "data"
+    bad.mkdir()
+    for path in DEFAULT_DATA_DIR.glob("*.yaml"):
+        (bad / path.name).write_bytes(path.read_bytes())
+    missions = bad / "missions.yaml"
+    missions.write_text(missions.read_text().replace("status: completed", "status: finished"))
+    result = run("build", "--db", str(target), "--data", str(bad))
+    assert result.returncode == 1
+    assert f"{missions}: missions[0] (unami): status: Input should be 'active' or 'completed'" in result.stderr
+    assert "nothing was written" in result.stderr
+    assert digest(target) == before
+
+
+def test_every_problem_is_reported_not_only_the_first(tmp_path):
+    bad = tmp_path / "data"
+    bad.mkdir()
+    for path in DEFAULT_DATA_DIR.glob("*.yaml"):
+        (bad / path.name).write_bytes(path.read_bytes())
+    missions = bad / "missions.yaml"
+    text = missions.read_text().replace("status: completed", "status: finished")
+    missions.write_text(text.replace("established: 2003-08-14", "established: 2003-02-30"))
+    result = CliRunner().invoke(main, ["check", "--data", str(bad)])
+    assert result.exit_code == 1
+    assert "status: Input should be" in result.output
+    assert "established: '2003-02-30' is not a valid EDTF date" in result.output
+    assert "2 problem(s) found" in result.output
+
+
+def test_a_made_up_second_mission_loads_beside_unami(tmp_path):
+    target = tmp_path / "x.db"
+    result = CliRunner().invoke(
+        main,
+        ["build", "--db", str(target), "--data", str(DEFAULT_DATA_DIR), "--data", str(FIXTURES / "second_mission")],
+    )
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(target) as connection:
+        rows = connection.execute("select abbreviation, established_precision from missions order by id").fetchall()
+        names = connection.execute(
+            "select language from mission_names join missions on missions.id = mission_id where abbreviation = 'EXOM'"
+        ).fetchall()
+    assert rows == [("UNAMI", "day"), ("EXOM", "month")]
+    assert sorted(names) == [("en",), ("fr",)]
+
+
+def test_a_concurrent_build_is_refused_with_a_clear_message(tmp_path):
+    import fcntl
+
+    target = tmp_path / "x.db"
+    with open(tmp_path / "x.db.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        result = CliRunner().invoke(main, ["build", "--db", str(target)])
+    assert result.exit_code == 1
+    assert "another build of" in result.output
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("command", ["build", "check", "diagram"])
+def test_every_command_has_help_with_an_example(command):
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example: unami " + command in result.output

@@ -1,0 +1,77 @@
+"""The declared schema and the built database: STRICT, indexed, described, named."""
+
+import re
+
+import pytest
+
+import schema
+from schema.diagram import mermaid
+from unami import PROJECT_ROOT
+
+BOOKKEEPING = {"alembic_version"}  # created by alembic itself, outside the declared schema
+
+
+def test_every_declared_table_is_strict_in_the_built_database(query):
+    rows = query("select name, sql from sqlite_master where type = 'table'")
+    created = {row["name"]: row["sql"] for row in rows}
+    for name in schema.metadata.tables:
+        assert re.search(r"\)\s*STRICT\s*$", created[name]), f"{name} is not STRICT"
+
+
+def test_the_database_holds_exactly_the_declared_tables_plus_fts(query):
+    names = {row["name"] for row in query("select name from sqlite_master where type = 'table'")}
+    fts = {index.name for index in schema.FTS_INDEXES}
+    shadows = {name for name in names if any(name.startswith(f + "_") for f in fts)}
+    assert names - shadows - BOOKKEEPING == set(schema.metadata.tables) | fts
+
+
+def test_every_foreign_key_is_indexed(query):
+    for table in schema.metadata.tables:
+        indexed_first_columns = set()
+        for index in query(f"pragma index_list('{table}')"):
+            columns = query(f"pragma index_info('{index['name']}')")
+            indexed_first_columns.add(columns[0]["name"])
+        for foreign_key in query(f"pragma foreign_key_list('{table}')"):
+            assert foreign_key["from"] in indexed_first_columns, f"{table}.{foreign_key['from']} has no index"
+
+
+def test_every_constraint_is_named(query):
+    for table, sql in ((r["name"], r["sql"]) for r in query("select name, sql from sqlite_master where type='table'")):
+        if table not in schema.metadata.tables:
+            continue
+        for clause in re.findall(r"(?:^|,)\s*(CHECK|UNIQUE|FOREIGN KEY)", sql):
+            pytest.fail(f"{table} has an unnamed {clause} constraint")
+
+
+@pytest.mark.parametrize("table", sorted(schema.metadata.tables))
+def test_every_table_and_column_is_described(table):
+    declared = schema.metadata.tables[table]
+    assert declared.comment and len(declared.comment) > 10
+    for column in declared.columns:
+        assert column.comment and len(column.comment) > 5, f"{table}.{column.name} has no description"
+
+
+def test_every_fact_table_carries_its_source_section():
+    not_facts = {"sources", "source_sections", "mandate_components", "dataset_versions", "discrepancies"}
+    for name, table in schema.metadata.tables.items():
+        if name not in not_facts:
+            assert "source_section_id" in table.columns, f"{name} has no provenance column"
+            assert not table.columns["source_section_id"].nullable
+
+
+def test_integrity_and_foreign_key_checks_are_clean(query):
+    assert query("pragma integrity_check") == [{"integrity_check": "ok"}]
+    assert query("pragma foreign_key_check") == []
+
+
+def test_the_er_diagram_is_up_to_date():
+    committed = (PROJECT_ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
+    assert committed == mermaid(), "docs/schema.md is stale: run `unami diagram --write`"
+
+
+def test_the_er_diagram_shows_every_table_and_foreign_key():
+    text = mermaid()
+    for table in schema.metadata.sorted_tables:
+        assert f"    {table.name} {{" in text
+        for foreign_key in table.foreign_keys:
+            assert f'{table.name} : "{foreign_key.parent.name}"' in text

@@ -1,0 +1,3 @@
+from unami.cli import main
+
+main()

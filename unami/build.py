@@ -1,0 +1,104 @@
+"""Build the database: migrate a temporary file, load it, verify it, then swap it in.
+
+The target is replaced with one atomic rename only after every check passed,
+so a failed or interrupted build leaves the previous database as it was.
+"""
+
+import fcntl
+import os
+import sqlite3
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import loaders
+import schema
+from unami import migrate
+
+
+class BuildError(Exception):
+    """A build could not run or did not verify; the old database is untouched."""
+
+
+@dataclass
+class BuildResult:
+    db_path: Path
+    counts: dict[str, int]
+    data_version: str
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+@contextmanager
+def build_lock(db_path: Path):
+    """Hold an exclusive lock beside the target so two builds cannot race."""
+    lock_path = db_path.with_name(db_path.name + ".lock")
+    with open(lock_path, "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError(
+                f"another build of {db_path} is running (lock held on {lock_path}); try again later"
+            ) from None
+        yield
+
+
+def verify(db_path: Path) -> None:
+    """Raise BuildError unless integrity, foreign keys and full-text indexes are sound."""
+    connection = sqlite3.connect(db_path)
+    try:
+        integrity = connection.execute("PRAGMA integrity_check").fetchall()
+        if integrity != [("ok",)]:
+            raise BuildError(f"integrity_check failed: {integrity[:3]}")
+        violations = connection.execute("PRAGMA foreign_key_check").fetchall()
+        if violations:
+            raise BuildError(f"foreign_key_check found {len(violations)} violation(s), first: {violations[0]}")
+        for index in schema.FTS_INDEXES:
+            connection.execute(f"INSERT INTO {index.name}({index.name}) VALUES ('integrity-check')")
+    except sqlite3.DatabaseError as error:
+        raise BuildError(f"verification failed: {error}") from error
+    finally:
+        connection.close()
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def build(db_path: Path, data_dirs: list[Path]) -> BuildResult:
+    """Build `db_path` from `data_dirs`; raise loaders.DataError or BuildError on failure."""
+    db_path = Path(db_path)
+    seconds = {}
+    started = time.perf_counter()
+    plan = loaders.plan_load(data_dirs, loaders.FAMILIES)  # every problem surfaces before any file is touched
+    seconds["validate"] = time.perf_counter() - started
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with build_lock(db_path):
+        temporary = db_path.with_name(f".{db_path.name}.building-{os.getpid()}")
+        try:
+            temporary.unlink(missing_ok=True)
+            mark = time.perf_counter()
+            migrate.upgrade(temporary)
+            seconds["migrate"] = time.perf_counter() - mark
+            mark = time.perf_counter()
+            revision = migrate.head_revision()
+            counts = loaders.write(temporary, plan, revision)
+            seconds["load"] = time.perf_counter() - mark
+            mark = time.perf_counter()
+            verify(temporary)
+            seconds["verify"] = time.perf_counter() - mark
+            _fsync(temporary)
+            os.replace(temporary, db_path)
+            _fsync(db_path.parent)
+        except sqlite3.OperationalError as error:
+            raise BuildError(f"building {db_path} failed: {error}; the previous database is unchanged") from error
+        finally:
+            temporary.unlink(missing_ok=True)
+            Path(str(temporary) + "-journal").unlink(missing_ok=True)
+    seconds["total"] = time.perf_counter() - started
+    version = f"{plan.data_sha256[:12]}-{revision}"
+    return BuildResult(db_path, counts, version, seconds)
