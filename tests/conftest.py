@@ -6,9 +6,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, event
 
-from unami import DEFAULT_DATA_DIR
+from unami import DEFAULT_DATA_DIR, migrate
 from unami.build import build
-from unami import migrate
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
