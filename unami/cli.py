@@ -89,3 +89,32 @@ def diagram_command(write: bool):
         click.echo(f"Wrote {target}")
     else:
         click.echo(text, nl=False)
+
+
+@main.command(name="export")
+@db_option
+@click.option(
+    "--format",
+    "export_format",
+    type=click.Choice(["datapackage", "csv"]),
+    default="datapackage",
+    show_default=True,
+    help="datapackage: CSV files plus a Frictionless datapackage.json; csv: the CSV files only.",
+)
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def export_command(db_path: Path, export_format: str, directory: Path):
+    """Export every table as CSV (plus datapackage.json) with the licence and attribution.
+
+    Example: unami export --format datapackage exports/
+    """
+    from unami.export import ExportError, export
+
+    try:
+        result = export(db_path, directory, export_format)
+    except ExportError as error:
+        raise click.ClickException(str(error)) from error
+    rows = sum(result.row_counts.values())
+    click.echo(
+        f"Exported {len(result.row_counts)} tables, {rows} rows to {result.directory} "
+        f"({export_format}), data version {result.data_version}"
+    )

@@ -1,0 +1,305 @@
+"""Export a built database as open data: one CSV per declared table plus a Frictionless Data Package.
+
+The package descriptor (`datapackage.json`, Data Package v1, tabular profile) is
+derived from the declared schema, not from the database: field types, required
+and unique columns, vocabularies, primary and foreign keys and every description
+come from `schema/`. Rows, sources and the data version come from the database.
+
+    >>> export(Path("unami.db"), Path("out"))  # doctest: +SKIP
+    ExportResult(directory=PosixPath('out'), row_counts={'sources': 2, ...}, ...)
+"""
+
+import csv
+import hashlib
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import CheckConstraint, Column, Float, Integer, Table, Text, UniqueConstraint
+
+import schema
+from schema.columns import ISO_DAY_GLOB
+from unami import release
+
+FORMATS = ("datapackage", "csv")
+DESCRIPTOR = "datapackage.json"
+NOTICE = "README.md"
+
+
+class ExportError(Exception):
+    """The database cannot be exported as asked (a user's mistake, one readable line)."""
+
+
+@dataclass
+class ExportResult:
+    directory: Path
+    row_counts: dict[str, int]
+    data_version: str
+    files: list[Path]
+
+
+def declared_tables() -> list[Table]:
+    """The tables of the declared schema in declaration order (no FTS shadow tables, no alembic_version)."""
+    return list(schema.metadata.tables.values())
+
+
+# --- Table Schema from the declared schema ---------------------------------
+
+
+def _checks(table: Table) -> list[str]:
+    return [str(constraint.sqltext) for constraint in table.constraints if isinstance(constraint, CheckConstraint)]
+
+
+def _word(name: str) -> str:
+    # A column name only counts as a whole word: `date` must not match `accessed_date`.
+    return rf"(?<!\w){re.escape(name)} "
+
+
+def _is_iso_day(column: Column) -> bool:
+    """True when a CHECK holds the column to ISO days (YYYY-MM-DD), so readers may parse it as a date."""
+    pattern = _word(column.name) + re.escape(f"GLOB '{ISO_DAY_GLOB}'")
+    return any(re.search(pattern, check) for check in _checks(column.table))
+
+
+def _is_flag(column: Column) -> bool:
+    pattern = _word(column.name) + re.escape("IN (0, 1)")
+    return any(re.search(pattern, check) for check in _checks(column.table))
+
+
+def _vocabulary(column: Column) -> list[str] | None:
+    """The values a `coded` column is limited to, read back from its CHECK constraint."""
+    pattern = _word(column.name) + r"IN \(((?:'(?:[^']|'')*'(?:, )?)+)\)"
+    for check in _checks(column.table):
+        match = re.search(pattern, check)
+        if match:
+            return [value.replace("''", "'") for value in re.findall(r"'((?:[^']|'')*)'", match.group(1))]
+    return None
+
+
+def _minimum(column: Column) -> int | None:
+    """The lower bound a `count` column's CHECK (`name >= 0`) sets, if any."""
+    for check in _checks(column.table):
+        match = re.search(_word(column.name) + r">= (-?\d+)", check)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def _is_unique(column: Column) -> bool:
+    if column.unique or column.primary_key:
+        return True
+    return any(
+        isinstance(constraint, UniqueConstraint) and [c.name for c in constraint.columns] == [column.name]
+        for constraint in column.table.constraints
+    )
+
+
+def field_descriptor(column: Column) -> dict:
+    """The Table Schema field of one declared column: type, description and constraints."""
+    field: dict = {"name": column.name}
+    if isinstance(column.type, Integer):
+        if _is_flag(column):
+            # STRICT tables have no boolean: flags are stored as 0/1 and read back as booleans.
+            field.update(type="boolean", trueValues=["1"], falseValues=["0"])
+        else:
+            field["type"] = "integer"
+    elif isinstance(column.type, Float):
+        field["type"] = "number"
+    elif isinstance(column.type, Text):
+        field["type"] = "date" if _is_iso_day(column) else "string"
+    else:
+        raise TypeError(f"{column.table.name}.{column.name}: no Table Schema type for {column.type!r}; add a mapping")
+    if column.comment:
+        field["description"] = column.comment
+    constraints = {}
+    if not column.nullable:
+        constraints["required"] = True
+    if _is_unique(column):
+        constraints["unique"] = True
+    vocabulary = _vocabulary(column) if field["type"] == "string" else None
+    if vocabulary:
+        constraints["enum"] = vocabulary
+    minimum = _minimum(column) if field["type"] == "integer" else None
+    if minimum is not None:
+        constraints["minimum"] = minimum
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+def table_schema(table: Table) -> dict:
+    """The Table Schema of one declared table, with its primary key and foreign keys."""
+    descriptor: dict = {
+        "fields": [field_descriptor(column) for column in table.columns],
+        "primaryKey": [column.name for column in table.primary_key.columns],
+    }
+    foreign_keys = []
+    for constraint in sorted(table.foreign_key_constraints, key=lambda c: [col.name for col in c.columns]):
+        target = constraint.referred_table.name
+        foreign_keys.append(
+            {
+                "fields": [column.name for column in constraint.columns],
+                # Table Schema v1: an empty resource name refers to the table itself.
+                "reference": {
+                    "resource": "" if target == table.name else target,
+                    "fields": [element.column.name for element in constraint.elements],
+                },
+            }
+        )
+    if foreign_keys:
+        descriptor["foreignKeys"] = foreign_keys
+    return descriptor
+
+
+# --- Rows -------------------------------------------------------------------
+
+
+def _cell(value):
+    # NULL becomes the empty string, Table Schema's default missing value.
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, bytes):
+        raise TypeError("BLOB values have no CSV form here; add an encoding to unami/export.py")
+    return value
+
+
+def write_csv(connection: sqlite3.Connection, table: Table, path: Path) -> int:
+    """Write every row of `table` to `path` (UTF-8, header row, ordered by primary key); return the row count."""
+    names = [column.name for column in table.columns]
+    columns = ", ".join(f'"{name}"' for name in names)
+    order = ", ".join(f'"{column.name}"' for column in table.primary_key.columns) or "rowid"
+    count = 0
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(names)
+        for row in connection.execute(f'SELECT {columns} FROM "{table.name}" ORDER BY {order}'):
+            writer.writerow([_cell(value) for value in row])
+            count += 1
+    return count
+
+
+def _file_facts(path: Path) -> dict:
+    content = path.read_bytes()
+    return {"bytes": len(content), "hash": "sha256:" + hashlib.sha256(content).hexdigest()}
+
+
+# --- The package ------------------------------------------------------------
+
+
+def _sources(connection: sqlite3.Connection) -> list[dict]:
+    sources = []
+    for name, publisher, url in connection.execute("SELECT name, publisher, url FROM sources ORDER BY id"):
+        source = {"title": f"{name} ({publisher})" if publisher else name}
+        if url:
+            source["path"] = url
+        sources.append(source)
+    return sources
+
+
+def package_descriptor(resources: list[dict], sources: list[dict], data_version: str) -> dict:
+    """The datapackage.json of an export: metadata, licences, sources, attribution and resources."""
+    return {
+        "profile": "tabular-data-package",
+        "name": "unami-db",
+        "title": "unami-db: United Nations Assistance Mission for Iraq",
+        "description": (
+            "A normalized, sourced database of the United Nations Assistance Mission for Iraq (UNAMI): "
+            "leaders and tenures, Security Council resolutions, mandate, timeline, outcomes, staffing and "
+            "contingents. Every fact row names the source section it came from.\n\n"
+            f"{release.attribution()}\n\nData version {data_version}."
+        ),
+        "version": data_version,
+        "keywords": ["UNAMI", "United Nations", "Iraq", "peace operations", "political missions"],
+        "licenses": [release.DATA_LICENCE],
+        "sources": sources,
+        # Not part of the standard: properties a reader needs to reuse the data lawfully.
+        "attribution": release.attribution(),
+        "software": {"name": "unami-db", "licenses": [release.CODE_LICENCE]},
+        "resources": resources,
+    }
+
+
+def _open(db_path: Path) -> sqlite3.Connection:
+    if not db_path.is_file():
+        raise ExportError(f"{db_path}: no such database; run `unami build --db {db_path}` first")
+    return sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+
+
+def _missing_tables(connection: sqlite3.Connection, tables: list[Table]) -> list[str]:
+    present = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return [table.name for table in tables if table.name not in present]
+
+
+def export(db_path: Path, directory: Path, format: str = "datapackage") -> ExportResult:
+    """Export every declared table of `db_path` to `directory` as CSV, plus datapackage.json for 'datapackage'."""
+    if format not in FORMATS:
+        raise ExportError(f"unknown export format {format!r}; choose one of {', '.join(FORMATS)}")
+    db_path, directory = Path(db_path), Path(directory)
+    try:
+        version = release.data_version(db_path)
+    except release.ReleaseError as error:
+        raise ExportError(str(error)) from error
+    tables = declared_tables()
+    connection = _open(db_path)
+    try:
+        missing = _missing_tables(connection, tables)
+        if missing:
+            raise ExportError(
+                f"{db_path} lacks declared table(s) {', '.join(missing)}; rebuild it with `unami build --db {db_path}`"
+            )
+        directory.mkdir(parents=True, exist_ok=True)
+        counts, resources, files = {}, [], []
+        for table in tables:
+            path = directory / f"{table.name}.csv"
+            counts[table.name] = write_csv(connection, table, path)
+            files.append(path)
+            resources.append(
+                {
+                    "name": table.name,
+                    "path": path.name,
+                    "profile": "tabular-data-resource",
+                    "description": table.comment or "",
+                    "format": "csv",
+                    "mediatype": "text/csv",
+                    "encoding": "utf-8",
+                    **_file_facts(path),
+                    "schema": table_schema(table),
+                }
+            )
+        sources = _sources(connection)
+    finally:
+        connection.close()
+    notice = directory / NOTICE
+    notice.write_text(_notice(version, counts, format), encoding="utf-8")
+    files.append(notice)
+    if format == "datapackage":
+        descriptor = directory / DESCRIPTOR
+        package = package_descriptor(resources, sources, version)
+        descriptor.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        files.append(descriptor)
+    return ExportResult(directory, counts, version, files)
+
+
+def _notice(version: str, counts: dict[str, int], format: str) -> str:
+    lines = [
+        "# unami-db export",
+        "",
+        f"Data version: {version}",
+        "",
+        "## Attribution and licence",
+        "",
+        release.attribution(),
+        "",
+        "## Files",
+        "",
+        *(f"- `{name}.csv`: {count} row(s)" for name, count in counts.items()),
+    ]
+    if format == "datapackage":
+        lines += ["- `datapackage.json`: Frictionless Data Package describing every file, field and key", ""]
+    else:
+        lines.append("")
+    return "\n".join(lines)

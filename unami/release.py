@@ -1,0 +1,83 @@
+"""Release facts: the data version of a built database and the attribution its data carries.
+
+Every place data leaves the project (the export, the Datasette site, the README)
+takes its wording from here, so they cannot drift apart.
+
+    >>> from unami import release
+    >>> release.data_version("unami.db")  # doctest: +SKIP
+    'f905f843d005-0002'
+"""
+
+import sqlite3
+from pathlib import Path
+
+SOURCE_TITLE = "United Nations Assistance Mission for Iraq"
+SOURCE_AUTHORS = "English Wikipedia contributors"
+SOURCE_URL = "https://en.wikipedia.org/wiki/United_Nations_Assistance_Mission_for_Iraq"
+
+# Open Definition / SPDX identifiers, as the Data Package and CFF formats expect.
+DATA_LICENCE = {
+    "name": "CC-BY-SA-4.0",
+    "title": "Creative Commons Attribution-ShareAlike 4.0 International",
+    "path": "https://creativecommons.org/licenses/by-sa/4.0/",
+}
+CODE_LICENCE = {
+    "name": "MIT",
+    "title": "MIT License",
+    "path": "https://opensource.org/licenses/MIT",
+}
+
+
+class ReleaseError(Exception):
+    """The database file carries no readable data version."""
+
+
+def attribution() -> str:
+    """Return the attribution that must travel with the data (CC BY-SA 4.0: title, author, source, licence).
+
+    >>> attribution().startswith('Data derived from "United Nations Assistance Mission for Iraq"')
+    True
+    """
+    return (
+        f'Data derived from "{SOURCE_TITLE}" by {SOURCE_AUTHORS} ({SOURCE_URL}), '
+        f"licensed under CC BY-SA 4.0 ({DATA_LICENCE['path']}). "
+        "Facts were extracted section by section and normalized into tables; the article's wording was not copied. "
+        "The database is shared under the same licence; the software that builds it is MIT-licensed."
+    )
+
+
+def datasette_fields() -> dict[str, str]:
+    """Return the licence and source keys of Datasette metadata (top level or per database).
+
+    >>> sorted(datasette_fields())
+    ['license', 'license_url', 'source', 'source_url']
+    """
+    return {
+        "license": "CC BY-SA 4.0",
+        "license_url": DATA_LICENCE["path"],
+        "source": f"{SOURCE_AUTHORS}, “{SOURCE_TITLE}”",
+        "source_url": SOURCE_URL,
+    }
+
+
+def data_version(db_path: Path | str) -> str:
+    """Return the data version recorded by `unami build` in `db_path`, e.g. 'f905f843d005-0002'.
+
+    The version is the first 12 hex digits of the SHA-256 of data/ plus the alembic
+    head revision, so it changes with every data correction and every schema change.
+    """
+    db_path = Path(db_path)
+    if not db_path.is_file():
+        raise ReleaseError(f"{db_path}: no such database; run `unami build --db {db_path}` first")
+    connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        rows = connection.execute("SELECT data_version FROM dataset_versions").fetchall()
+    except sqlite3.DatabaseError as error:
+        raise ReleaseError(
+            f"{db_path}: cannot read the data version ({error}); rebuild it with `unami build`"
+        ) from error
+    finally:
+        connection.close()
+    if len(rows) != 1:
+        raise ReleaseError(f"{db_path}: expected one row in dataset_versions, found {len(rows)}; rebuild it")
+    return rows[0][0]
