@@ -4,10 +4,22 @@ One module per family of facts, listed in dependency order: a family may
 refer only to keys of the families before it (or earlier in its own file).
 """
 
-from loaders import missions, places, sources
+from loaders import (
+    discrepancies,
+    events,
+    field,
+    mandate,
+    missions,
+    outcomes,
+    people,
+    places,
+    posts,
+    resolutions,
+    sources,
+)
 from loaders.errors import DataError, Problem
 from loaders.pipeline import LoadPlan, plan_load, write
 
-FAMILIES = [sources, places, missions]
+FAMILIES = [sources, places, missions, people, posts, resolutions, mandate, events, outcomes, field, discrepancies]
 
 __all__ = ["FAMILIES", "DataError", "LoadPlan", "Problem", "plan_load", "write"]

@@ -61,6 +61,7 @@ class LoadContext:
         self.problems: list[Problem] = []
         self.file = "(none)"
         self.default_source: str | None = None
+        self.origins: dict[tuple[str, int], str] = {}  # (table, id) -> file the row came from
 
     # -- bookkeeping ---------------------------------------------------------
 
@@ -76,7 +77,13 @@ class LoadContext:
         rows = self.rows.setdefault(table, [])
         row = {"id": len(rows) + 1, **row}
         rows.append(row)
+        self.origins[(table, row["id"])] = self.file
         return row["id"]
+
+    def problem_with_row(self, table: str, row: dict, field: str, message: str) -> None:
+        """Report a problem found after conversion, naming the row's own file and key."""
+        record = f"{table} {row.get('key') or row['id']}"
+        self.problems.append(Problem(self.origins.get((table, row["id"]), "(unknown file)"), record, field, message))
 
     # -- natural keys --------------------------------------------------------
 

@@ -1,0 +1,152 @@
+"""People in the field: staff counts and uniformed contingents with their strengths."""
+
+from pydantic import Field, model_validator
+
+from loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, vocabulary
+from schema.vocabularies import CONTINGENT_LINK_ROLES, CONTINGENT_STATUSES, PERSONNEL_TYPES, STAFF_CATEGORIES
+
+FILE = "field.yaml"
+
+
+class StaffCount(Fact):
+    mission: Key
+    observed: EdtfText
+    category: vocabulary(STAFF_CATEGORIES)
+    personnel_count: int = Field(ge=0)
+    is_approximate: bool = False
+
+
+class Strength(Fact):
+    personnel_type: vocabulary(PERSONNEL_TYPES)
+    personnel_count: int = Field(ge=0)
+    is_approximate: bool = False
+    observed: EdtfText | None = None
+    note: str | None = None
+
+
+class Link(Fact):
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    organization: Key | None = None
+    role: vocabulary(CONTINGENT_LINK_ROLES)
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self):
+        if (self.country is None) == (self.organization is None):
+            raise ValueError("give exactly one of country, organization")
+        return self
+
+
+class Contingent(Fact):
+    key: Key
+    mission: Key
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    country_unknown_reason: str | None = None
+    status: vocabulary(CONTINGENT_STATUSES)
+    list_position: int = Field(ge=1)
+    duty: str | None = None
+    deployed: EdtfText | None = None
+    withdrawn: EdtfText | None = None
+    planned_duration_months: int | None = Field(default=None, ge=0)
+    note: str | None = None
+    strengths: list[Strength] = Field(min_length=1)
+    links: list[Link] = []
+
+    @model_validator(mode="after")
+    def _country_or_reason(self):
+        # Never guess: a contribution without a named country must say why it is unknown.
+        if (self.country is None) == (self.country_unknown_reason is None):
+            raise ValueError("give a country, or (only when the source names none) a country_unknown_reason")
+        return self
+
+
+class Document(Record):
+    source: str | None = None
+    staffing: list[StaffCount] = []
+    contingents: list[Contingent] = []
+
+
+def convert(document: Document, context: LoadContext) -> None:
+    for index, count in enumerate(document.staffing):
+        record = label("staffing", index, f"{count.observed} {count.category}")
+        context.add(
+            "staffing_counts",
+            {
+                "mission_id": context.ref("missions", count.mission, record, "mission"),
+                **context.date("observed", count.observed, record, "observed"),
+                "category": count.category,
+                "personnel_count": count.personnel_count,
+                "is_approximate": int(count.is_approximate),
+                **context.provenance(count, record),
+            },
+        )
+    check_staff_totals(document.staffing, context)
+    for index, contingent in enumerate(document.contingents):
+        record = label("contingents", index, contingent.key)
+        contingent_id = context.add(
+            "contingents",
+            {
+                "key": contingent.key,
+                "mission_id": context.ref("missions", contingent.mission, record, "mission"),
+                "country_id": context.ref("countries", contingent.country, record, "country"),
+                "country_unknown_reason": contingent.country_unknown_reason,
+                "status": contingent.status,
+                "list_position": contingent.list_position,
+                "duty": contingent.duty,
+                **context.date("deployed", contingent.deployed, record, "deployed"),
+                **context.date("withdrawn", contingent.withdrawn, record, "withdrawn"),
+                "planned_duration_months": contingent.planned_duration_months,
+                "note": contingent.note,
+                **context.provenance(contingent, record),
+            },
+        )
+        context.register("contingents", contingent.key, contingent_id, record)
+        for position, strength in enumerate(contingent.strengths):
+            where = f"{record}.strengths[{position}]"
+            context.add(
+                "contingent_strengths",
+                {
+                    "contingent_id": contingent_id,
+                    "personnel_type": strength.personnel_type,
+                    "personnel_count": strength.personnel_count,
+                    "is_approximate": int(strength.is_approximate),
+                    **context.date("observed", strength.observed, where, "observed"),
+                    "note": strength.note,
+                    **context.provenance(strength, where),
+                },
+            )
+        for position, link in enumerate(contingent.links):
+            where = f"{record}.links[{position}]"
+            context.add(
+                "contingent_links",
+                {
+                    "contingent_id": contingent_id,
+                    "country_id": context.ref("countries", link.country, where, "country"),
+                    "organization_id": context.ref("organizations", link.organization, where, "organization"),
+                    "role": link.role,
+                    "note": link.note,
+                    **context.provenance(link, where),
+                },
+            )
+
+
+def check_staff_totals(counts: list[StaffCount], context: LoadContext) -> None:
+    """International plus national staff must equal an exact stated total for the same date."""
+    by_date: dict[tuple[str, str], dict[str, StaffCount]] = {}
+    for count in counts:
+        categories = by_date.setdefault((count.mission, count.observed), {})
+        if count.category in categories:
+            context.problem(f"staffing ({count.observed} {count.category})", "category", "stated twice for one date")
+        categories[count.category] = count
+    for (mission, observed), categories in by_date.items():
+        total = categories.get("total")
+        parts = [categories.get("international"), categories.get("national")]
+        if total is None or None in parts or any(part.is_approximate for part in [total, *parts]):
+            continue
+        added = sum(part.personnel_count for part in parts)
+        if added != total.personnel_count:
+            context.problem(
+                f"staffing ({mission} {observed})",
+                "personnel_count",
+                f"international + national = {added}, but the total says {total.personnel_count}",
+            )

@@ -1,0 +1,136 @@
+"""Posts and appointments: who held which post, when, before and after whom."""
+
+import re
+
+from pydantic import field_validator
+
+from loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, vocabulary
+from schema.vocabularies import END_REASONS, POSITION_LEVELS
+
+FILE = "posts.yaml"
+
+HEADING_YEARS = re.compile(r"^(\d{4})(?:\s*[–-]\s*(\d{4}))?$")
+
+
+class Position(Fact):
+    key: Key
+    name: str
+    abbreviation: str | None = None
+    mission: Key | None = None
+    organization: Key | None = None
+    level: vocabulary(POSITION_LEVELS)
+    portfolio: str | None = None
+
+
+class Appointment(Fact):
+    key: Key
+    person: Key
+    position: Key
+    started: EdtfText | None = None
+    ended: EdtfText | None = None
+    heading_years: str | None = None
+    predecessor: Key | None = None
+    served_under: Key | None = None
+    end_reason: vocabulary(END_REASONS) | None = None
+    next: Key | None = None
+    note: str | None = None
+
+    @field_validator("heading_years")
+    @classmethod
+    def _years_as_printed(cls, value: str | None) -> str | None:
+        if value is not None and not HEADING_YEARS.match(value):
+            raise ValueError(f"{value!r} is not a year or a year range as printed, e.g. 2004–2005")
+        return value
+
+
+class Document(Record):
+    source: str | None = None
+    positions: list[Position] = []
+    appointments: list[Appointment] = []
+
+
+def heading_bounds(heading_years: str | None) -> tuple[int | None, int | None]:
+    if heading_years is None:
+        return None, None
+    first, last = HEADING_YEARS.match(heading_years).groups()
+    return int(first), int(last or first)
+
+
+def convert(document: Document, context: LoadContext) -> None:
+    for index, position in enumerate(document.positions):
+        record = label("positions", index, position.key)
+        position_id = context.add(
+            "positions",
+            {
+                "key": position.key,
+                "name": position.name,
+                "abbreviation": position.abbreviation,
+                "mission_id": context.ref("missions", position.mission, record, "mission"),
+                "organization_id": context.ref("organizations", position.organization, record, "organization"),
+                "level": position.level,
+                "portfolio": position.portfolio,
+                **context.provenance(position, record),
+            },
+        )
+        context.register("positions", position.key, position_id, record)
+
+    # Register every appointment first: predecessors and next posts may point forward.
+    first_id = len(context.rows.get("appointments", [])) + 1
+    for offset, appointment in enumerate(document.appointments):
+        context.register(
+            "appointments", appointment.key, first_id + offset, label("appointments", offset, appointment.key)
+        )
+    for index, appointment in enumerate(document.appointments):
+        record = label("appointments", index, appointment.key)
+        start_year, end_year = heading_bounds(appointment.heading_years)
+        context.add(
+            "appointments",
+            {
+                "key": appointment.key,
+                "person_id": context.ref("people", appointment.person, record, "person"),
+                "position_id": context.ref("positions", appointment.position, record, "position"),
+                **context.date("started", appointment.started, record, "started"),
+                **context.date("ended", appointment.ended, record, "ended"),
+                "heading_years": appointment.heading_years,
+                "heading_start_year": start_year,
+                "heading_end_year": end_year,
+                "predecessor_appointment_id": context.ref(
+                    "appointments", appointment.predecessor, record, "predecessor"
+                ),
+                "served_under_appointment_id": context.ref(
+                    "appointments", appointment.served_under, record, "served_under"
+                ),
+                "end_reason": appointment.end_reason,
+                "next_appointment_id": context.ref("appointments", appointment.next, record, "next"),
+                "note": appointment.note,
+                **context.provenance(appointment, record),
+            },
+        )
+
+
+def check_rows(context: LoadContext) -> None:
+    """Across all files: no tenure ends before it starts, no two certainly overlap in one post."""
+    rows = context.rows.get("appointments", [])
+    for row in rows:
+        if row["started_latest"] and row["ended_earliest"] and row["ended_latest"] < row["started_earliest"]:
+            context.problem_with_row(
+                "appointments", row, "ended", f"{row['ended_date']} is before the start {row['started_date']}"
+            )
+    by_position: dict[int, list[dict]] = {}
+    for row in rows:
+        if row["started_latest"] and row["ended_earliest"]:
+            by_position.setdefault(row["position_id"], []).append(row)
+    for tenures in by_position.values():
+        for position, first in enumerate(tenures):
+            for second in tenures[position + 1 :]:
+                # Certainly in office: from the latest possible start to the earliest possible end.
+                if (
+                    first["started_latest"] < second["ended_earliest"]
+                    and second["started_latest"] < first["ended_earliest"]
+                ):
+                    context.problem_with_row(
+                        "appointments",
+                        second,
+                        "started",
+                        f"overlaps {first['key']} in the same post ({first['started_date']}–{first['ended_date']})",
+                    )
