@@ -1,0 +1,23 @@
+"""Lint in the test command: ruff's lint rules and its formatter must both be clean."""
+
+import subprocess
+import sys
+
+import pytest
+
+from unami import PROJECT_ROOT
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [["check", "."], ["format", "--check", "."]],
+    ids=["ruff check", "ruff format --check"],
+)
+def test_ruff_finds_nothing(arguments):
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", *arguments],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, f"ruff {' '.join(arguments)} found problems:\n{result.stdout}{result.stderr}"
