@@ -266,6 +266,8 @@ def export(db_path: Path, directory: Path, format: str = "datapackage") -> Expor
                     "format": "csv",
                     "mediatype": "text/csv",
                     "encoding": "utf-8",
+                    # Declared rather than sniffed, so a reader never guesses the delimiter from a sample.
+                    "dialect": {"delimiter": ",", "doubleQuote": True, "header": True, "lineTerminator": "\n"},
                     **_file_facts(path),
                     "schema": table_schema(table),
                 }
