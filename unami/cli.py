@@ -118,3 +118,82 @@ def export_command(db_path: Path, export_format: str, directory: Path):
         f"Exported {len(result.row_counts)} tables, {rows} rows to {result.directory} "
         f"({export_format}), data version {result.data_version}"
     )
+
+
+@main.command(name="report")
+@db_option
+@click.argument("name", required=False)
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A report parameter (repeatable); a parameter left out means all.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "csv", "json", "markdown"]),
+    default="table",
+    show_default=True,
+    help="How to print the rows.",
+)
+@click.option("--list", "list_reports", is_flag=True, help="List the reports with their titles and parameters.")
+def report_command(db_path: Path, name: str | None, params: tuple[str, ...], output_format: str, list_reports: bool):
+    """Run a canned report (the same SQL the site serves) and print its rows.
+
+    Example: unami report post_holders_on_date --param date=2010-01-01
+    """
+    import sqlite3
+
+    from reports import catalog
+    from unami.tabular import render
+
+    if list_reports:
+        for report in catalog.load_all():
+            parameters = " ".join(f"--param {parameter}=..." for parameter in report.parameter_names)
+            click.echo(f"{report.name:<24} {report.title}" + (f"  [{parameters}]" if parameters else ""))
+        return
+    if not name:
+        raise click.UsageError("name a report, or use --list to see them")
+    given = {}
+    for pair in params:
+        key, separator, value = pair.partition("=")
+        if not separator:
+            raise click.BadParameter(f"{pair!r} is not KEY=VALUE, e.g. --param date=2010-01-01", param_hint="--param")
+        given[key.strip()] = value
+    if not db_path.exists():
+        raise click.ClickException(f"{db_path} does not exist; run `unami build --db {db_path}` first")
+    try:
+        report = catalog.load(name)
+        connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            columns, rows = catalog.run(connection, report, given)
+        finally:
+            connection.close()
+    except catalog.ReportError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(render(columns, rows, output_format), nl=False)
+
+
+@main.command(name="serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
+def serve_command(db_path: Path, host: str, port: int):
+    """Serve the database read-only with Datasette, building it first when it is stale.
+
+    Example: unami serve --port 8001
+    """
+    import os
+
+    from unami import serve
+
+    if serve.is_stale(db_path):
+        click.echo(f"{db_path} is missing or older than data/ or the migrations: building it first")
+        build_command.callback(db_path=db_path, data_dirs=())
+    serve.write_site_files(db_path)
+    command = serve.serve_command(db_path, host, port)
+    click.echo(f"Serving {db_path} read-only at http://{host}:{port}/ (Ctrl-C to stop)")
+    sys.stdout.flush()
+    os.execv(command[0], command)  # datasette replaces this process, so signals reach it directly

@@ -1,0 +1,75 @@
+-- Uniformed contributions by country and personnel type; unnamed countries counted as unknown, never guessed.
+with personnel_types as (
+    select 'troops' as personnel_type
+    union all
+    select 'military observers' as personnel_type
+    union all
+    select 'defence civilians' as personnel_type
+),
+
+strengths as (
+    select
+        contingents_overview.contingent_id,
+        contingents_overview.status,
+        contingents_overview.country,
+        contingents_overview.iso3,
+        contingents_overview.country_id,
+        personnel_types.personnel_type,
+        case personnel_types.personnel_type
+            when 'troops' then contingents_overview.troops
+            when 'military observers' then contingents_overview.military_observers
+            when 'defence civilians' then contingents_overview.defence_civilians
+        end as personnel
+    from contingents_overview
+    cross join personnel_types
+    where :status = '' or contingents_overview.status = :status
+),
+
+-- a listed contribution with no stated strength still counts as a contribution
+unstated as (
+    select
+        contingent_id,
+        status,
+        country,
+        iso3,
+        country_id,
+        'not stated' as personnel_type,
+        null as personnel
+    from contingents_overview
+    where personnel is null and (:status = '' or status = :status)
+),
+
+all_rows as (
+    select
+        contingent_id,
+        status,
+        country,
+        iso3,
+        country_id,
+        personnel_type,
+        personnel
+    from strengths
+    where personnel is not null
+    union all
+    select
+        contingent_id,
+        status,
+        country,
+        iso3,
+        country_id,
+        personnel_type,
+        personnel
+    from unstated
+)
+
+select
+    status,
+    country,
+    iso3,
+    personnel_type,
+    count(distinct contingent_id) as contributions,
+    sum(personnel) as personnel,
+    max(country_id is null) as is_country_unknown
+from all_rows
+group by status, country_id, country, iso3, personnel_type
+order by status = 'current' desc, is_country_unknown, personnel desc, country asc, personnel_type asc

@@ -1,0 +1,202 @@
+-- One mission on one page: identity, dates and headline counts, each with its source.
+with selected_missions as (
+    select
+        missions.id,
+        missions.name,
+        missions.abbreviation,
+        missions.mission_type,
+        missions.status,
+        missions.leader_title,
+        missions.mandate_review_cycle,
+        missions.established_date,
+        missions.ended_date,
+        organizations.name as parent_organization,
+        source_sections.citation
+    from missions
+    inner join source_sections on missions.source_section_id = source_sections.id
+    left join organizations on missions.parent_organization_id = organizations.id
+    where :mission = '' or missions.abbreviation = :mission or missions.key = :mission
+),
+
+other_names as (
+    select
+        mission_names.mission_id,
+        group_concat(mission_names.name || ' (' || mission_names.language || ')', '; ') as names,
+        min(source_sections.citation) as citation
+    from mission_names
+    inner join source_sections on mission_names.source_section_id = source_sections.id
+    where mission_names.language != 'en'
+    group by mission_names.mission_id
+),
+
+heads as (
+    select
+        positions.mission_id,
+        count(distinct appointments.person_id) as people
+    from appointments
+    inner join positions on appointments.position_id = positions.id
+    where positions.level = 'head of mission'
+    group by positions.mission_id
+),
+
+acting_resolutions as (
+    select
+        mission_id,
+        count(distinct resolution_id) as resolutions
+    from resolution_actions
+    group by mission_id
+),
+
+latest_staffing as (
+    select
+        staffing_counts.mission_id,
+        staffing_counts.observed_date,
+        staffing_counts.personnel_count,
+        staffing_counts.is_approximate,
+        source_sections.citation,
+        row_number() over (
+            partition by staffing_counts.mission_id order by staffing_counts.observed_latest desc
+        ) as recency
+    from staffing_counts
+    inner join source_sections on staffing_counts.source_section_id = source_sections.id
+    where staffing_counts.category = 'total'
+),
+
+contributions as (
+    select
+        mission_id,
+        sum(status = 'current') as current_contributions,
+        sum(status = 'former') as former_contributions,
+        sum(country_id is null) as unnamed_countries
+    from contingents
+    group by mission_id
+),
+
+facts as (
+    select
+        id as mission_id,
+        1 as position,
+        'Name' as fact,
+        name as value,
+        citation
+    from selected_missions
+    union all
+    select
+        id,
+        2,
+        'Abbreviation',
+        abbreviation,
+        citation
+    from selected_missions
+    union all
+    select
+        selected_missions.id,
+        3,
+        'Other names',
+        other_names.names,
+        other_names.citation
+    from selected_missions inner join other_names on selected_missions.id = other_names.mission_id
+    union all
+    select
+        id,
+        4,
+        'Type',
+        mission_type,
+        citation
+    from selected_missions
+    union all
+    select
+        id,
+        5,
+        'Status',
+        status,
+        citation
+    from selected_missions
+    union all
+    select
+        id,
+        6,
+        'Head of mission',
+        leader_title,
+        citation
+    from selected_missions
+    union all
+    select
+        id,
+        7,
+        'Parent organization',
+        parent_organization,
+        citation
+    from selected_missions
+    union all
+    select
+        id,
+        8,
+        'Established',
+        established_date,
+        citation
+    from selected_missions
+    union all
+    select
+        id,
+        9,
+        'Ended',
+        ended_date,
+        citation
+    from selected_missions
+    union all
+    select
+        id,
+        10,
+        'Mandate review',
+        mandate_review_cycle,
+        citation
+    from selected_missions
+    union all
+    select
+        selected_missions.id,
+        11,
+        'Heads of mission (people)',
+        cast(heads.people as text),
+        'computed'
+    from selected_missions inner join heads on selected_missions.id = heads.mission_id
+    union all
+    select
+        selected_missions.id,
+        12,
+        'Resolutions acting on the mission',
+        cast(acting_resolutions.resolutions as text),
+        'computed'
+    from selected_missions inner join acting_resolutions on selected_missions.id = acting_resolutions.mission_id
+    union all
+    select
+        selected_missions.id,
+        13,
+        'Latest staff count',
+        case when latest_staffing.is_approximate = 1 then 'about ' else '' end
+        || latest_staffing.personnel_count || ' (' || latest_staffing.observed_date || ')',
+        latest_staffing.citation
+    from selected_missions
+    inner join latest_staffing on selected_missions.id = latest_staffing.mission_id
+    where latest_staffing.recency = 1
+    union all
+    select
+        selected_missions.id,
+        14,
+        'Uniformed contributions',
+        contributions.current_contributions || ' current, ' || contributions.former_contributions || ' former ('
+        || contributions.unnamed_countries || ' from countries the source does not name)',
+        'computed'
+    from selected_missions inner join contributions on selected_missions.id = contributions.mission_id
+)
+
+select
+    selected_missions.abbreviation as mission,
+    facts.position,
+    facts.fact,
+    facts.value,
+    facts.citation as source_section
+from facts
+inner join selected_missions on facts.mission_id = selected_missions.id
+where facts.value is not null
+order by selected_missions.abbreviation, facts.position

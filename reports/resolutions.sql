@@ -1,0 +1,34 @@
+-- Security Council resolutions and what each did to the mission.
+with actions as (
+    select
+        resolution_actions.resolution_id,
+        resolution_actions.action,
+        resolution_actions.mandate_end_date,
+        resolution_actions.description,
+        missions.abbreviation as mission,
+        source_sections.citation
+    from resolution_actions
+    inner join missions on resolution_actions.mission_id = missions.id
+    inner join source_sections on resolution_actions.source_section_id = source_sections.id
+)
+
+select
+    resolutions.number,
+    resolutions.name as resolution,
+    resolutions.symbol,
+    resolutions.adopted_date,
+    resolutions.adopted_precision,
+    resolutions.is_unanimous,
+    resolutions.votes_for,
+    resolutions.votes_against,
+    resolutions.abstentions,
+    actions.mission,
+    actions.action,
+    actions.mandate_end_date,
+    actions.description as what_it_did,
+    coalesce(actions.citation, source_sections.citation) as source_section
+from resolutions
+inner join source_sections on resolutions.source_section_id = source_sections.id
+left join actions on resolutions.id = actions.resolution_id
+where :resolution = '' or cast(resolutions.number as text) = :resolution
+order by resolutions.adopted_earliest, resolutions.number, actions.action

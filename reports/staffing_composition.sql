@@ -1,0 +1,39 @@
+-- Staff by category with each category's share of the total for the same date.
+with counts as (
+    select
+        staffing_counts.mission_id,
+        staffing_counts.observed_date,
+        staffing_counts.observed_earliest,
+        staffing_counts.category,
+        staffing_counts.personnel_count,
+        staffing_counts.is_approximate,
+        source_sections.citation
+    from staffing_counts
+    inner join source_sections on staffing_counts.source_section_id = source_sections.id
+    where :year = '' or substr(staffing_counts.observed_earliest, 1, 4) = :year
+),
+
+totals as (
+    select
+        mission_id,
+        observed_date,
+        personnel_count as total
+    from counts
+    where category = 'total'
+)
+
+select
+    missions.abbreviation as mission,
+    counts.observed_date,
+    counts.category,
+    counts.personnel_count,
+    counts.is_approximate,
+    round(100.0 * counts.personnel_count / nullif(totals.total, 0), 1) as share_percent,
+    counts.citation as source_section
+from counts
+inner join missions on counts.mission_id = missions.id
+left join totals
+    on
+        counts.mission_id = totals.mission_id
+        and counts.observed_date = totals.observed_date
+order by counts.observed_earliest asc, counts.category = 'total' desc, counts.personnel_count desc

@@ -1,0 +1,79 @@
+"""Serve the database read-only with Datasette: build when stale, write the generated files, run.
+
+The database is served immutable (`-i`, with a precomputed inspect file), so no
+request can write to it; ad hoc SQL stays allowed, capped by the site's settings.
+No `--load-extension` and no `--crossdb`, on purpose.
+"""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from unami import DEFAULT_DATA_DIR
+from unami.migrate import MIGRATIONS_DIR
+from unami.site import SETTINGS, metadata_065, site_config
+
+
+def newest_input_mtime(inputs: tuple[Path, ...] = (DEFAULT_DATA_DIR, MIGRATIONS_DIR)) -> float:
+    """Modification time of the newest file the build reads (data files and migrations)."""
+    times = [path.stat().st_mtime for directory in inputs for path in directory.rglob("*") if path.is_file()]
+    return max(times, default=0.0)
+
+
+def is_stale(db_path: Path) -> bool:
+    """True when the database is missing or older than data/ or the migrations."""
+    db_path = Path(db_path)
+    return not db_path.exists() or db_path.stat().st_mtime < newest_input_mtime()
+
+
+def generated_paths(db_path: Path) -> tuple[Path, Path]:
+    """Where the metadata and inspect files of `db_path` are written (beside it)."""
+    db_path = Path(db_path)
+    return (
+        db_path.with_name(f"{db_path.stem}.metadata.json"),
+        db_path.with_name(f"{db_path.stem}.inspect.json"),
+    )
+
+
+def write_site_files(db_path: Path) -> tuple[Path, Path]:
+    """Write the generated metadata and the inspect file (precomputed counts of the immutable file)."""
+    metadata_path, inspect_path = generated_paths(db_path)
+    metadata = metadata_065(site_config(db_path))
+    metadata_path.write_text(json.dumps(metadata, indent=2, ensure_ascii=False), encoding="utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "datasette", "inspect", str(db_path), "--inspect-file", str(inspect_path)],
+        check=True,
+        capture_output=True,
+    )
+    return metadata_path, inspect_path
+
+
+def _setting_value(value) -> str:
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return str(value)
+
+
+def datasette_arguments(db_path: Path, metadata_path: Path, inspect_path: Path) -> list[str]:
+    """Arguments for `datasette serve`, without host and port."""
+    arguments = ["-i", str(db_path), "--inspect-file", str(inspect_path), "--metadata", str(metadata_path)]
+    for name, value in SETTINGS.items():
+        arguments += ["--setting", name, _setting_value(value)]
+    return arguments
+
+
+def serve_command(db_path: Path, host: str, port: int) -> list[str]:
+    """The full command line that serves `db_path` (generated files must exist)."""
+    metadata_path, inspect_path = generated_paths(db_path)
+    return [
+        sys.executable,
+        "-m",
+        "datasette",
+        "serve",
+        *datasette_arguments(db_path, metadata_path, inspect_path),
+        "--host",
+        host,
+        "--port",
+        str(port),
+    ]

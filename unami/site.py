@@ -1,0 +1,327 @@
+"""The published site: Datasette configuration generated from `schema/` and `reports/`.
+
+Nothing here is hand-copied: table and column descriptions are the `comment=` of the
+declared schema and of `schema.views`, canned queries are `reports/*.sql` with their
+sidecars, source links come from the `sources` table of the database served.
+
+`site_config()` returns one neutral description of the site; `metadata_065()` emits
+it in Datasette 0.65's single metadata layout and `layout_10()` splits it into the
+metadata and `datasette.yaml` configuration of Datasette 1.0. Example:
+`metadata_065(site_config(Path("unami.db")))["databases"]["unami"]["queries"]`.
+"""
+
+import sqlite3
+from pathlib import Path
+
+import schema
+from reports import catalog
+from schema.views import VIEWS
+
+TITLE = "unami-db: the UN Assistance Mission for Iraq (2003–2025)"
+DESCRIPTION = (
+    "A normalized, sourced database of the United Nations Assistance Mission for Iraq: leaders and their "
+    "tenures, Security Council resolutions, mandate, timeline, staffing and uniformed contingents. Every fact "
+    "names the source section it comes from; dates keep the precision the source gives; where the source "
+    "contradicts itself both claims are kept. Data: CC BY-SA 4.0 (derived from English Wikipedia); code: MIT."
+)
+DATA_LICENCE = ("CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/")
+CODE_LICENCE = ("MIT", "https://opensource.org/license/mit")
+
+# Small database, public server: a short time limit stops runaway ad hoc SQL; HTML rendering
+# dominates cost, so facet suggestions are off (see shared NOTES, Datasette throughput).
+SETTINGS = {
+    "sql_time_limit_ms": 750,
+    "max_returned_rows": 1000,
+    "default_page_size": 50,
+    "default_facet_size": 15,
+    "facet_time_limit_ms": 150,
+    "suggest_facets": False,
+    "allow_facet": True,
+    "allow_download": True,
+    "default_cache_ttl": 3600,
+}
+
+FTS_SHADOW_SUFFIXES = ("data", "idx", "docsize", "config", "content")
+
+# Views: full-text search through the base table's index, default sort and facets.
+VIEW_OPTIONS = {
+    "appointments_overview": {
+        "fts_table": "people_fts",
+        "fts_pk": "person_id",
+        "sort": "started_earliest",
+        "facets": ["position", "position_level", "nationality"],
+        "label_column": "person",
+    },
+    "contingents_overview": {
+        "fts_table": "contingents_fts",
+        "fts_pk": "contingent_id",
+        "sort": "list_position",
+        "facets": ["status", "country"],
+        "label_column": "country",
+    },
+    "events_overview": {
+        "fts_table": "events_fts",
+        "fts_pk": "event_id",
+        "sort": "occurred_earliest",
+        "facets": ["event_kind", "mission"],
+        "label_column": "name",
+    },
+}
+
+# Dashboard charts: each draws the rows of one report (its SQL is read from reports/).
+DASHBOARD_SLUG = "unami"
+CHARTS = {
+    "leadership": {
+        "title": "Leadership: who held each post, when",
+        "report": "leaders_timeline",
+        "display": {
+            "mark": {"type": "bar", "tooltip": True, "cornerRadius": 2},
+            "encoding": {
+                "y": {"field": "person", "type": "nominal", "sort": {"field": "bar_start"}, "title": None},
+                "x": {"field": "bar_start", "type": "temporal", "title": None},
+                "x2": {"field": "bar_end"},
+                "color": {"field": "position_level", "type": "nominal", "title": "post"},
+                "tooltip": [
+                    {"field": "person"},
+                    {"field": "position"},
+                    {"field": "started_date", "title": "started (as stated)"},
+                    {"field": "ended_date", "title": "ended (as stated)"},
+                    {"field": "heading_years", "title": "heading years"},
+                    {"field": "bar_basis", "title": "bar drawn from"},
+                ],
+            },
+            "height": 260,
+        },
+    },
+    "contingents": {
+        "title": "Uniformed contingents by country and type",
+        "report": "contingents_by_country",
+        "display": {
+            "mark": {"type": "bar", "tooltip": True},
+            "encoding": {
+                "y": {"field": "country", "type": "nominal", "sort": "-x", "title": None},
+                "x": {"field": "personnel", "type": "quantitative", "aggregate": "sum", "title": "personnel"},
+                "color": {"field": "personnel_type", "type": "nominal", "title": "type"},
+                "row": {"field": "status", "type": "nominal", "title": None},
+                "tooltip": [
+                    {"field": "country"},
+                    {"field": "status"},
+                    {"field": "personnel_type"},
+                    {"field": "personnel", "type": "quantitative"},
+                    {"field": "contributions", "type": "quantitative"},
+                ],
+            },
+        },
+    },
+    "staffing": {
+        "title": "Staffing composition (2023)",
+        "report": "staffing_composition",
+        "display": {
+            "transform": [{"filter": "datum.category != 'total'"}],
+            "mark": {"type": "arc", "tooltip": True},
+            "encoding": {
+                "theta": {"field": "personnel_count", "type": "quantitative"},
+                "color": {"field": "category", "type": "nominal", "title": "staff"},
+                "tooltip": [
+                    {"field": "observed_date", "title": "year"},
+                    {"field": "category"},
+                    {"field": "personnel_count", "type": "quantitative", "title": "people"},
+                    {"field": "share_percent", "type": "quantitative", "title": "share of total (%)"},
+                ],
+            },
+        },
+    },
+    "events": {
+        "title": "Events per year",
+        "report": "events_per_year",
+        "display": {
+            "transform": [{"filter": "datum.event_year != null"}],
+            "mark": {"type": "bar", "tooltip": True},
+            "encoding": {
+                "x": {"field": "event_year", "type": "ordinal", "title": None},
+                "y": {"field": "events", "type": "quantitative", "aggregate": "sum", "title": "events"},
+                "color": {"field": "event_kind", "type": "nominal", "title": "kind"},
+            },
+        },
+    },
+}
+DASHBOARD_LAYOUT = [["leadership", "leadership"], ["contingents", "staffing"], ["events", "events"]]
+
+
+def database_name(db_path: Path) -> str:
+    """Datasette names a database after its file's stem."""
+    return Path(db_path).stem
+
+
+def _sources(db_path: Path) -> list[dict]:
+    connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    connection.row_factory = sqlite3.Row
+    try:
+        return [
+            dict(row) for row in connection.execute("select name, publisher, url, licence from sources order by id")
+        ]
+    finally:
+        connection.close()
+
+
+def _hidden_tables() -> list[str]:
+    hidden = ["alembic_version"]
+    for index in schema.FTS_INDEXES:
+        hidden.append(index.name)
+        hidden.extend(f"{index.name}_{suffix}" for suffix in FTS_SHADOW_SUFFIXES)
+    return hidden
+
+
+def _vocabulary_columns(table) -> list[str]:
+    """Columns limited to a controlled vocabulary: the natural facets of a table."""
+    return sorted(
+        str(constraint.name).removesuffix("_vocabulary")
+        for constraint in table.constraints
+        if str(constraint.name).endswith("_vocabulary")
+    )
+
+
+def _table_entries() -> dict[str, dict]:
+    entries = {}
+    for name, table in schema.metadata.tables.items():
+        entry = {
+            "description": table.comment,
+            "columns": {column.name: column.comment for column in table.columns},
+        }
+        if "name" not in table.columns:
+            for candidate in ("key", "claim"):
+                if candidate in table.columns:
+                    entry["label_column"] = candidate
+                    break
+        facets = _vocabulary_columns(table)
+        if facets:
+            entry["facets"] = facets
+        dated = [column.name for column in table.columns if column.name.endswith("_earliest")]
+        if dated:
+            entry["sort"] = dated[0]
+        entries[name] = entry
+    for view in VIEWS:
+        entries[view.name] = {"description": view.description, "columns": dict(view.columns), **VIEW_OPTIONS[view.name]}
+    for index in schema.FTS_INDEXES:
+        entries[index.name] = {
+            "description": f"Full-text index over {index.table} (bookkeeping, kept in step by the build).",
+            "columns": {column: f"Indexed text of {index.table}.{column}." for column in index.columns},
+        }
+    for name in _hidden_tables():
+        entries.setdefault(name, {"description": "Bookkeeping table."})["hidden"] = True
+    entries["alembic_version"]["columns"] = {"version_num": "Alembic revision the schema is at."}
+    return entries
+
+
+def _queries(reports: list[catalog.Report]) -> dict[str, dict]:
+    queries = {}
+    for report in reports:
+        parameters = " ".join(
+            f":{parameter.name}: {parameter.meaning} (e.g. {', '.join(parameter.examples)})"
+            for parameter in report.parameters
+        )
+        description = f"{report.description} Grain: {report.grain}." + (f" {parameters}" if parameters else "")
+        queries[report.name] = {
+            "title": report.title,
+            "description": description,
+            "sql": report.sql,
+            "params": list(report.parameter_names),
+        }
+    return queries
+
+
+def _dashboard(db_name: str, reports: dict[str, catalog.Report]) -> dict:
+    charts = {
+        "about": {
+            "library": "markdown",
+            "display": (
+                "# UNAMI at a glance\n"
+                "Charts drawn from the canned reports. Dates are drawn at the precision the source gives; "
+                "where it gives no end, the bar runs to the next stated fact (see *bar drawn from*)."
+            ),
+        }
+    }
+    for slug, chart in CHARTS.items():
+        charts[slug] = {
+            "title": chart["title"],
+            "db": db_name,
+            "query": reports[chart["report"]].sql,
+            "library": "vega-lite",
+            "display": chart["display"],
+        }
+    return {
+        DASHBOARD_SLUG: {
+            "title": "UNAMI dashboard",
+            "description": "Leadership, contingents, staffing and events of the UN Assistance Mission for Iraq.",
+            "layout": [["about", "about"], *DASHBOARD_LAYOUT],
+            "charts": charts,
+        }
+    }
+
+
+def site_config(db_path: Path) -> dict:
+    """Everything the site publishes, in one layout-neutral structure."""
+    db_name = database_name(db_path)
+    reports = catalog.load_all()
+    sources = _sources(db_path)
+    primary = sources[0] if sources else {}
+    return {
+        "instance": {
+            "title": TITLE,
+            "description": DESCRIPTION,
+            "license": f"Data: {DATA_LICENCE[0]}",
+            "license_url": DATA_LICENCE[1],
+            "source": f"{primary.get('name')} ({primary.get('publisher')})" if primary else None,
+            "source_url": primary.get("url"),
+            "about": f"Code: {CODE_LICENCE[0]} licence",
+            "about_url": CODE_LICENCE[1],
+        },
+        "database": db_name,
+        "database_description": "Sources: "
+        + "; ".join(f"{source['name']} ({source['publisher']}, {source['licence']})" for source in sources),
+        "tables": _table_entries(),
+        "queries": _queries(reports),
+        "plugins": {"datasette-dashboards": _dashboard(db_name, {report.name: report for report in reports})},
+        "settings": dict(SETTINGS),
+    }
+
+
+# Keys that describe (metadata) versus keys that configure (datasette.yaml in 1.0).
+DESCRIPTIVE_TABLE_KEYS = ("description", "columns")
+
+
+def metadata_065(site: dict) -> dict:
+    """Datasette 0.65: one metadata document holds descriptions, table options, queries and plugins."""
+    instance = {key: value for key, value in site["instance"].items() if value is not None}
+    return {
+        **instance,
+        "databases": {
+            site["database"]: {
+                "description": site["database_description"],
+                "tables": site["tables"],
+                "queries": site["queries"],
+            }
+        },
+        "plugins": site["plugins"],
+    }
+
+
+def layout_10(site: dict) -> tuple[dict, dict]:
+    """Datasette 1.0: (metadata, datasette.yaml configuration)."""
+    instance = {key: value for key, value in site["instance"].items() if value is not None}
+    described, configured = {}, {}
+    for name, entry in site["tables"].items():
+        described[name] = {key: value for key, value in entry.items() if key in DESCRIPTIVE_TABLE_KEYS}
+        options = {key: value for key, value in entry.items() if key not in DESCRIPTIVE_TABLE_KEYS}
+        if options:
+            configured[name] = options
+    metadata = {
+        **instance,
+        "databases": {site["database"]: {"description": site["database_description"], "tables": described}},
+    }
+    configuration = {
+        "settings": site["settings"],
+        "plugins": site["plugins"],
+        "databases": {site["database"]: {"tables": configured, "queries": site["queries"]}},
+    }
+    return metadata, configuration
