@@ -33,6 +33,28 @@ def query(built_db):
     connection.close()
 
 
+@pytest.fixture(scope="session")
+def site(built_db):
+    """GET a path from the published site (Datasette in process, immutable, generated metadata).
+
+    Returns an httpx response; pytest has no event loop of its own here, so one loop serves the session.
+    """
+    import asyncio
+
+    from datasette.app import Datasette
+
+    from unami.site import SETTINGS, metadata_065, site_config
+
+    datasette = Datasette(immutables=[str(built_db)], metadata=metadata_065(site_config(built_db)), settings=SETTINGS)
+    loop = asyncio.new_event_loop()
+
+    def get(path: str):
+        return loop.run_until_complete(datasette.client.get(path))
+
+    yield get
+    loop.close()
+
+
 # --- pytest-alembic ---------------------------------------------------------
 
 

@@ -197,3 +197,41 @@ def serve_command(db_path: Path, host: str, port: int):
     click.echo(f"Serving {db_path} read-only at http://{host}:{port}/ (Ctrl-C to stop)")
     sys.stdout.flush()
     os.execv(command[0], command)  # datasette replaces this process, so signals reach it directly
+
+
+@main.command(name="metadata")
+@db_option
+@click.option(
+    "--layout",
+    type=click.Choice(["0.65", "1.0"]),
+    default="0.65",
+    show_default=True,
+    help="0.65: one metadata.json; 1.0: metadata.json plus datasette.json (configuration).",
+)
+@click.option(
+    "--output",
+    "output_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Directory to write into.",
+)
+def metadata_command(db_path: Path, layout: str, output_dir: Path):
+    """Write the Datasette metadata generated from the schema and reports/ (for publishing).
+
+    Example: unami metadata --layout 1.0 --output site/
+    """
+    import json
+
+    from unami.site import layout_10, metadata_065, site_config
+
+    if not db_path.exists():
+        raise click.ClickException(f"{db_path} does not exist; run `unami build --db {db_path}` first")
+    site = site_config(db_path)
+    documents = {"metadata.json": metadata_065(site)}
+    if layout == "1.0":
+        documents = dict(zip(("metadata.json", "datasette.json"), layout_10(site), strict=True))
+    output_dir.mkdir(parents=True, exist_ok=True)
+    for file_name, document in documents.items():
+        (output_dir / file_name).write_text(json.dumps(document, indent=2, ensure_ascii=False), encoding="utf-8")
+        click.echo(f"Wrote {output_dir / file_name}")

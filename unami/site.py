@@ -102,7 +102,7 @@ CHARTS = {
                 "y": {"field": "country", "type": "nominal", "sort": "-x", "title": None},
                 "x": {"field": "personnel", "type": "quantitative", "aggregate": "sum", "title": "personnel"},
                 "color": {"field": "personnel_type", "type": "nominal", "title": "type"},
-                "row": {"field": "status", "type": "nominal", "title": None},
+                "row": {"field": "status", "type": "nominal", "title": None, "sort": "descending"},
                 "tooltip": [
                     {"field": "country"},
                     {"field": "status"},
@@ -111,6 +111,7 @@ CHARTS = {
                     {"field": "contributions", "type": "quantitative"},
                 ],
             },
+            "resolve": {"scale": {"y": "independent"}},
         },
     },
     "staffing": {
@@ -174,11 +175,10 @@ def _hidden_tables() -> list[str]:
 
 def _vocabulary_columns(table) -> list[str]:
     """Columns limited to a controlled vocabulary: the natural facets of a table."""
-    return sorted(
-        str(constraint.name).removesuffix("_vocabulary")
-        for constraint in table.constraints
-        if str(constraint.name).endswith("_vocabulary")
-    )
+    names = [str(constraint.name) for constraint in table.constraints]
+    return [
+        column.name for column in table.columns if any(name.endswith(f"{column.name}_vocabulary") for name in names)
+    ]
 
 
 def _table_entries() -> dict[str, dict]:

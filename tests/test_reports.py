@@ -1,0 +1,300 @@
+"""Canned reports: each runs through the published site, with blank and example parameters,
+and answers what the article says (expected values are read from the article, not from output)."""
+
+import re
+import subprocess
+import sys
+from urllib.parse import urlencode
+
+import pytest
+from click.testing import CliRunner
+
+import schema
+from reports import catalog
+from unami import PROJECT_ROOT
+from unami.cli import main
+
+REPORTS = catalog.load_all()
+DB = "unami"  # the session database file is unami.db
+
+
+def rows(site, name: str, **params) -> list[dict]:
+    query = urlencode({**params, "_shape": "array"})
+    response = site(f"/{DB}/{name}.json?{query}")
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_there_are_at_least_twelve_reports():
+    assert len(REPORTS) >= 12
+
+
+@pytest.mark.parametrize("report", REPORTS, ids=lambda report: report.name)
+def test_report_answers_with_rows_for_blank_parameters(site, report):
+    assert rows(site, report.name), f"{report.name} returned no rows with every parameter blank"
+
+
+@pytest.mark.parametrize(
+    ("report", "example"),
+    [(report, index) for report in REPORTS for index in range(len(report.parameters[0].examples))],
+    ids=lambda value: value.name if isinstance(value, catalog.Report) else f"example{value}",
+)
+def test_report_answers_with_rows_for_each_example(site, report, example):
+    params = {
+        parameter.name: parameter.examples[min(example, len(parameter.examples) - 1)] for parameter in report.parameters
+    }
+    assert rows(site, report.name, **params), f"{report.name} returned no rows for {params}"
+
+
+@pytest.mark.parametrize("report", REPORTS, ids=lambda report: report.name)
+def test_report_sidecar_is_complete(report):
+    assert report.grain.startswith("one row per"), report.grain
+    assert report.parameters, "every report takes at least one parameter, blank meaning all"
+    assert all(parameter.meaning and parameter.examples for parameter in report.parameters)
+    assert not re.search(r"select\s+\*|\.\*", report.sql, re.IGNORECASE), "explicit column lists only"
+    assert report.sql == report.sql.lower() or "'" in report.sql  # keywords lowercase (sqlfluff checks the rest)
+
+
+def test_report_sql_is_sqlfluff_clean():
+    result = subprocess.run(
+        [sys.executable, "-m", "sqlfluff", "lint", "reports", "--disable-progress-bar", "--nocolor"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- what the article says --------------------------------------------------------------------------
+
+
+def test_on_1_january_2010_the_head_of_mission_was_ad_melkert(site):
+    heads = [
+        row for row in rows(site, "post_holders_on_date", date="2010-01-01") if "Representative of" in row["position"]
+    ]
+    assert [row["person"] for row in heads] == ["Ad Melkert"]
+    assert heads[0]["started_date"] == "2009-07"  # appointed July 2009
+
+
+def test_in_june_2019_hennis_plasschaert_led_and_her_two_deputies_served_under_her(site):
+    found = {row["person"] for row in rows(site, "post_holders_on_date", date="2019-06-30")}
+    assert "Jeanine Hennis-Plasschaert" in found
+    assert "Ján Kubiš" not in found  # he left in December 2018
+
+
+def test_leadership_timeline_lists_the_eight_heads_in_order_at_stated_precision(site):
+    heads = rows(site, "leaders_timeline", position="head of mission")
+    assert [row["person"] for row in heads] == [
+        "Ashraf Jehangir Qazi",
+        "Staffan de Mistura",
+        "Ad Melkert",
+        "Martin Kobler",
+        "Nickolay Mladenov",
+        "Ján Kubiš",
+        "Jeanine Hennis-Plasschaert",
+        "Mohammed Al Hassan",
+    ]
+    qazi = heads[0]
+    assert (qazi["started_date"], qazi["ended_date"], qazi["heading_years"]) == ("2004-07", "2007-09", "2004–2005")
+    assert qazi["started_precision"] == "month"
+    mladenov = heads[4]
+    assert mladenov["nationality"] == "Bulgaria"
+    # August 2013 to February 2015: between 1 Aug 2013..28 Feb 2015 and 31 Aug 2013..1 Feb 2015
+    assert mladenov["days_in_office_at_least"] <= 549 <= mladenov["days_in_office_at_most"]
+    de_mistura = heads[1]
+    assert "Sweden" in de_mistura["nationality"] and "Italy" in de_mistura["nationality"]
+
+
+def test_leadership_timeline_links_the_two_deputies_to_hennis_plasschaert(site):
+    deputies = rows(site, "leaders_timeline", position="deputy head of mission")
+    assert {(row["person"], row["nationality"]) for row in deputies} == {
+        ("Alice Walpole", "United Kingdom"),
+        ("Ghulam Isaczai", "Afghanistan"),
+    }
+    assert {row["served_under"] for row in deputies} == {"Jeanine Hennis-Plasschaert"}
+
+
+def test_staffing_2023_is_about_648_of_whom_61_percent_national(site):
+    by_category = {row["category"]: row for row in rows(site, "staffing_composition", year="2023")}
+    assert by_category["total"]["personnel_count"] == 648
+    assert by_category["total"]["is_approximate"] == 1
+    assert by_category["international"]["personnel_count"] == 251
+    assert by_category["national"]["personnel_count"] == 397
+    assert by_category["national"]["share_percent"] == pytest.approx(100 * 397 / 648, abs=0.05)
+
+
+def test_resolution_2732_was_unanimous_and_ended_the_mission_on_31_december_2025(site):
+    actions = rows(site, "resolution_history", resolution="2732")
+    assert {row["adopted_date"] for row in actions} == {"2024-05-31"}
+    assert {row["is_unanimous"] for row in actions} == {1}
+    assert ("terminate", "2025-12-31") in {(row["action"], row["mandate_end_date"]) for row in actions}
+
+
+def test_resolution_1500_established_the_mission(site):
+    actions = rows(site, "resolution_history", resolution="1500")
+    assert ("establish", "2003-08-14") in {(row["action"], row["adopted_date"]) for row in actions}
+
+
+def test_nepal_contributes_77_troops_and_one_military_observer(site):
+    nepal = {
+        row["personnel_type"]: row["personnel"]
+        for row in rows(site, "contingents_by_country", status="current")
+        if row["country"] == "Nepal"
+    }
+    assert nepal == {"troops": 77, "military observers": 1}
+    (listed,) = rows(site, "contingent_list", country="NPL")
+    assert (listed["troops"], listed["military_observers"]) == (77, 1)
+
+
+def test_contributions_whose_country_is_not_named_are_counted_as_unknown_not_guessed(site):
+    unknown = rows(site, "contingent_list", country="unknown")
+    assert len(unknown) == 8
+    assert all(row["iso3"] is None and row["country_unknown_reason"] for row in unknown)
+    by_country = rows(site, "contingents_by_country")
+    assert all(row["iso3"] is None for row in by_country if row["is_country_unknown"])
+    former = {
+        (row["country"], row["personnel_type"]): row["personnel"] for row in by_country if row["status"] == "former"
+    }
+    assert former[("Romania", "troops")] == 100
+    assert former[("Georgia", "troops")] == 550
+
+
+def test_contradictions_keep_both_claims_with_their_sections(site):
+    claims = rows(site, "contradictions")
+    by_discrepancy = {}
+    for row in claims:
+        by_discrepancy.setdefault(row["discrepancy_key"], []).append(row)
+    assert all(len(group) >= 2 for group in by_discrepancy.values())
+    assert all(row["source_section"] for row in claims)
+    people = {row["person"] for row in claims if row["discrepancy_kind"] == "heading years versus text"}
+    assert {"Ashraf Jehangir Qazi", "Staffan de Mistura", "Ján Kubiš"} <= people
+    text = " ".join(row["claim"] for row in claims)
+    for expected in ("2004–2005", "September 2007", "December 2018", "Mohamed Al Hassan", "Mohammed Al Hassan"):
+        assert expected in text
+    resolution_2682 = [row for row in claims if row["resolution"] == "Resolution 2682"]
+    assert {"Introduction", "History"} <= {row["source_section"].rsplit(" ", 1)[-1] for row in resolution_2682}
+    assert any("2019" in row["claim"] for row in resolution_2682) and any(
+        "2023" in row["claim"] for row in resolution_2682
+    )
+    titles = {row["claim"] for row in claims if row["discrepancy_kind"] == "title stated two ways"}
+    assert any(title.endswith("Constitutional Support") for title in titles)
+    assert any(title.endswith("Constitutional Affairs") for title in titles)
+
+
+def test_person_profile_shows_mladenovs_studies_and_next_post(site):
+    profile = rows(site, "person_profile", person="Mladenov")
+    assert {row["person"] for row in profile} == {"Nickolay Mladenov"}
+    values = " ".join(row["value"] for row in profile)
+    assert "King's College London" in values
+    assert "University of National and World Economy" in values
+    assert "Middle East" in values  # appointed UN Special Coordinator for the Middle East Peace Process
+
+
+def test_person_profile_finds_al_hassan_under_either_spelling(site):
+    for spelling in ("Mohamed Al Hassan", "Mohammed Al Hassan"):
+        assert {row["person"] for row in rows(site, "person_profile", person=spelling)} == {"Mohammed Al Hassan"}
+
+
+def test_mission_fact_sheet_gives_the_founding_and_end_dates(site):
+    facts = {row["fact"]: row["value"] for row in rows(site, "mission_fact_sheet", mission="UNAMI")}
+    assert facts["Established"] == "2003-08-14"
+    assert facts["Ended"] == "2025-12-31"
+    assert facts["Type"] == "political mission"
+
+
+def test_event_timeline_of_2024_has_the_debate_and_the_resolution(site):
+    events = rows(site, "event_timeline", **{"from": "2024-01-01", "to": "2024-12-31"})
+    dates = {row["occurred_date"] for row in events}
+    assert {"2024-03-28", "2024-05-17", "2024-05-31"} <= dates  # report, debate, Resolution 2732
+    early = rows(site, "event_timeline", **{"from": "2003-01-01", "to": "2003-12-31"})
+    assert any(row["deaths"] == 22 for row in early)  # the 2003 attack that killed 22
+
+
+def test_events_per_year_counts_at_least_four_events_in_2024(site):
+    counts = rows(site, "events_per_year")
+    assert sum(row["events"] for row in counts if row["event_year"] == 2024) >= 4
+
+
+def test_mandate_lists_electoral_tasks_and_the_kuwait_file(site):
+    tasks = rows(site, "mandate_by_area")
+    assert any("Kuwait" in (row["task"] or "") for row in tasks)
+    electoral = rows(site, "mandate_by_area", component="electoral-assistance")
+    assert len(electoral) >= 4  # four electoral bullets in the final mandate
+    (component,) = rows(site, "mandate_by_component", component="electoral-assistance")
+    assert component["tasks"] >= 4
+
+
+def test_data_coverage_counts_tenures_known_only_to_the_month(site):
+    coverage = rows(site, "data_coverage", precision="month")
+    started = [row for row in coverage if (row["fact_table"], row["date_column"]) == ("appointments", "started")]
+    assert started and started[0]["facts"] >= 6 and started[0]["is_coarser_than_day"] == 1
+
+
+def test_provenance_covers_the_leadership_section(site):
+    provenance = rows(site, "provenance_by_section", source="wikipedia-unami")
+    sections = {row["section"] for row in provenance}
+    assert {"Infobox", "Introduction", "History", "Leadership", "Mandate"} <= sections
+    assert any(row["section"] == "Leadership" and row["fact_table"] == "appointments" for row in provenance)
+
+
+# --- the reports keep up with the schema ------------------------------------------------------------
+
+
+def _tables_read_by(report_name: str) -> set[str]:
+    return set(re.findall(r"\bfrom ([a-z_]+)", catalog.load(report_name).sql))
+
+
+def test_provenance_report_counts_every_table_that_carries_a_source_section():
+    with_provenance = {name for name, table in schema.metadata.tables.items() if "source_section_id" in table.columns}
+    assert with_provenance <= _tables_read_by("provenance_by_section")
+
+
+def test_data_coverage_report_reads_every_dated_column():
+    sql = catalog.load("data_coverage").sql
+    for name, table in schema.metadata.tables.items():
+        for column in table.columns:
+            if column.name.endswith("_precision"):
+                read = re.search(rf"\b{column.name}( as \w+)? from {name}\b", " ".join(sql.split()))
+                assert read, f"{name}.{column.name} is not in the data coverage report"
+
+
+def test_readme_lists_every_report():
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    start, end = "<!-- reports:start -->\n", "<!-- reports:end -->"
+    assert start in readme and end in readme, "README needs the generated list of reports between markers"
+    listed = readme.split(start, 1)[1].split(end, 1)[0]
+    assert listed == catalog.markdown_list(), "README's report list is stale: paste catalog.markdown_list()"
+
+
+# --- the command line --------------------------------------------------------------------------------
+
+
+def test_unami_report_list_shows_every_report_with_its_title():
+    result = CliRunner().invoke(main, ["report", "--list"])
+    assert result.exit_code == 0
+    for report in REPORTS:
+        assert report.name in result.output and report.title in result.output
+
+
+@pytest.mark.parametrize("output_format", ["table", "csv", "json", "markdown"])
+def test_unami_report_prints_the_same_rows_in_every_format(built_db, output_format):
+    result = CliRunner().invoke(
+        main,
+        ["report", "staffing_composition", "--db", str(built_db), "--param", "year=2023", "--format", output_format],
+    )
+    assert result.exit_code == 0, result.output
+    assert "397" in result.output and "251" in result.output
+
+
+def test_unami_report_rejects_an_unknown_parameter_in_one_line(built_db):
+    result = CliRunner().invoke(main, ["report", "staffing_composition", "--db", str(built_db), "--param", "yr=2023"])
+    assert result.exit_code == 1
+    assert "has no parameter yr (parameters: year)" in result.output
+
+
+def test_no_report_shadows_a_table_or_view():
+    # a canned query named like a table replaces the table's page on the site
+    from schema.views import VIEWS
+
+    taken = set(schema.metadata.tables) | {view.name for view in VIEWS}
+    assert not set(catalog.names()) & taken

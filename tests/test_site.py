@@ -1,0 +1,156 @@
+"""The published site: generated metadata, hidden bookkeeping, read-only SQL, dashboard, smoke test."""
+
+import hashlib
+import json
+import re
+import sqlite3
+import subprocess
+import sys
+from urllib.parse import urlencode
+
+import pytest
+
+from unami import PROJECT_ROOT
+from unami.serve import datasette_arguments, write_site_files
+from unami.site import CHARTS, DASHBOARD_SLUG, layout_10, site_config
+
+DB = "unami"
+
+
+def get_json(site, path: str):
+    response = site(path)
+    assert response.status_code == 200, f"{path}: {response.status_code} {response.text[:300]}"
+    return response.json()
+
+
+def test_database_page_lists_at_least_twelve_canned_queries(site):
+    database = get_json(site, f"/{DB}.json")
+    assert len(database["queries"]) >= 12
+    assert all(query["title"] for query in database["queries"])
+
+
+def test_every_visible_table_view_and_column_is_described_in_the_served_metadata(site):
+    database = get_json(site, f"/{DB}.json")
+    metadata = get_json(site, "/-/metadata.json")["databases"][DB]["tables"]
+    visible = [table for table in database["tables"] if not table["hidden"]] + database["views"]
+    assert len(visible) >= 30
+    for table in visible:
+        name = table["name"] if isinstance(table, dict) else table
+        entry = metadata.get(name, {})
+        assert entry.get("description"), f"{name} has no description"
+        columns = get_json(site, f"/{DB}/{name}.json?_size=0")["columns"]
+        missing = [column for column in columns if not entry.get("columns", {}).get(column)]
+        assert not missing, f"{name}: columns without a description: {missing}"
+
+
+def test_bookkeeping_tables_are_hidden(site):
+    tables = {table["name"]: table for table in get_json(site, f"/{DB}.json")["tables"]}
+    hidden = {name for name, table in tables.items() if table["hidden"]}
+    assert "alembic_version" in hidden
+    assert {"people_fts", "people_fts_data", "events_fts_idx"} <= hidden
+    assert not {"people", "appointments", "contingents"} & hidden
+
+
+def test_instance_metadata_names_licences_and_the_source(site):
+    metadata = get_json(site, "/-/metadata.json")
+    assert "CC BY-SA 4.0" in metadata["license"]
+    assert metadata["source_url"] == "https://en.wikipedia.org/wiki/United_Nations_Assistance_Mission_for_Iraq"
+    assert "MIT" in metadata["about"]
+
+
+def test_views_are_searchable_and_facetable(site):
+    found = get_json(site, f"/{DB}/events_overview.json?_search=resolution&_shape=array")
+    assert any("2732" in row["name"] for row in found)
+    page = site(f"/{DB}/contingents_overview")
+    assert (
+        page.status_code == 200
+        and "facet-status" in page.text.replace('"', "").replace(" ", "")
+        or "status" in page.text
+    )
+
+
+def test_foreign_keys_show_labels(site):
+    row = get_json(site, f"/{DB}/appointments.json?id=1&_labels=on&_shape=array")[0]
+    assert row["person_id"]["label"] == "Ashraf Jehangir Qazi"
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "update people set name = 'x'",
+        "with x as (select 1) insert into people (key, name, source_section_id) values ('x', 'x', 1)",
+        "delete from people",
+        "attach database '/tmp/other.db' as other",
+    ],
+)
+def test_sql_that_tries_to_write_is_refused_and_the_file_is_unchanged(site, built_db, sql):
+    before = hashlib.sha256(built_db.read_bytes()).hexdigest()
+    response = site(f"/{DB}.json?" + urlencode({"sql": sql, "_shape": "array"}))
+    assert response.status_code >= 400
+    assert hashlib.sha256(built_db.read_bytes()).hexdigest() == before
+    with sqlite3.connect(f"file:{built_db}?mode=ro", uri=True) as connection:
+        assert connection.execute("select count(*) from people where name = 'x'").fetchone() == (0,)
+
+
+def test_dashboard_page_and_every_chart_query_answer(site):
+    page = site(f"/-/dashboards/{DASHBOARD_SLUG}")
+    assert page.status_code == 200
+    for slug in CHARTS:
+        assert f"chart-{slug}" in page.text
+    dashboard = get_json(site, "/-/metadata.json")["plugins"]["datasette-dashboards"][DASHBOARD_SLUG]
+    for slug in CHARTS:
+        query = dashboard["charts"][slug]["query"]
+        # the dashboard fetches exactly this: arbitrary SQL, parameters left out (= all)
+        data = get_json(site, f"/{DB}.json?" + urlencode({"sql": query, "_shape": "objects"}))
+        assert data["rows"], f"chart {slug} has no rows"
+
+
+def test_gantt_chart_rows_have_start_and_end(site):
+    rows = get_json(site, f"/{DB}/leaders_timeline.json?_shape=array")
+    assert len(rows) == 10
+    assert all(row["bar_start"] and row["bar_end"] and row["bar_start"] < row["bar_end"] for row in rows)
+
+
+def test_the_10_layout_moves_queries_and_options_to_the_configuration(built_db):
+    metadata, configuration = layout_10(site_config(built_db))
+    assert "queries" not in metadata["databases"][DB]
+    assert len(configuration["databases"][DB]["queries"]) >= 12
+    assert configuration["settings"]["sql_time_limit_ms"] > 0
+    assert "datasette-dashboards" in configuration["plugins"]
+    assert configuration["databases"][DB]["tables"]["alembic_version"]["hidden"] is True
+    assert metadata["databases"][DB]["tables"]["people"]["description"]
+
+
+def test_served_site_smoke_test_with_datasette_get(built_db, tmp_path):
+    db_path = tmp_path / "unami.db"
+    db_path.write_bytes(built_db.read_bytes())
+    metadata_path, inspect_path = write_site_files(db_path)
+    assert json.loads(inspect_path.read_text())[DB]["tables"]["people"]["count"] >= 10
+    for path, expected in [(f"/{DB}.json", "leaders_timeline"), (f"/{DB}/people.json?_shape=array", "Ad Melkert")]:
+        result = subprocess.run(
+            [sys.executable, "-m", "datasette", "serve", *datasette_arguments(db_path, metadata_path, inspect_path)]
+            + ["--get", path],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        assert expected in result.stdout
+
+
+def _readme_examples() -> list[tuple[str, list[list[str]]]]:
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## What you can ask", 1)[1].split("\n## ", 1)[0]
+    examples = []
+    for sql, table in re.findall(r"```sql\n(.*?)```\n\n((?:\|[^\n]*\n)+)", section, re.DOTALL):
+        body = [line.strip("|").split("|") for line in table.strip().splitlines()[2:]]
+        examples.append((sql, [[cell.strip() for cell in row] for row in body]))
+    return examples
+
+
+def test_readme_has_five_example_queries_whose_answers_are_current(query):
+    examples = _readme_examples()
+    assert len(examples) >= 5
+    for sql, expected in examples:
+        got = [["" if value is None else str(value) for value in row.values()] for row in query(sql)]
+        assert got == expected, sql
