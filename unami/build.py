@@ -5,6 +5,7 @@ so a failed or interrupted build leaves the previous database as it was.
 """
 
 import fcntl
+import glob
 import os
 import sqlite3
 import time
@@ -12,9 +13,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import sqlalchemy.exc
+from sqlalchemy import event
+from sqlalchemy.pool import Pool
+
 import loaders
 import schema
 from unami import migrate
+
+# Test hook, read by tests only: cap every SQLite connection a build opens through SQLAlchemy
+# (the migration of the temporary file, where the file grows) at this many pages, which makes
+# SQLite fail exactly as on a full disk ("database or disk is full").
+MAX_PAGE_COUNT_VARIABLE = "UNAMI_BUILD_MAX_PAGE_COUNT"
 
 
 class BuildError(Exception):
@@ -61,6 +71,24 @@ def verify(db_path: Path) -> None:
         connection.close()
 
 
+@contextmanager
+def simulated_disk_size():
+    """Apply the MAX_PAGE_COUNT_VARIABLE test hook, if it is set, for the duration of a build."""
+    pages = os.environ.get(MAX_PAGE_COUNT_VARIABLE)
+    if not pages:
+        yield
+        return
+
+    def limit(dbapi_connection, connection_record):
+        dbapi_connection.execute(f"PRAGMA max_page_count = {int(pages)}")
+
+    event.listen(Pool, "connect", limit)
+    try:
+        yield
+    finally:
+        event.remove(Pool, "connect", limit)
+
+
 def _fsync(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -79,10 +107,13 @@ def build(db_path: Path, data_dirs: list[Path]) -> BuildResult:
     db_path.parent.mkdir(parents=True, exist_ok=True)
     with build_lock(db_path):
         temporary = db_path.with_name(f".{db_path.name}.building-{os.getpid()}")
+        # We hold the lock, so any other temporary file was left by a build that was killed.
+        for leftover in glob.glob(glob.escape(str(db_path.with_name(f".{db_path.name}.building-"))) + "*"):
+            Path(leftover).unlink(missing_ok=True)
         try:
-            temporary.unlink(missing_ok=True)
             mark = time.perf_counter()
-            migrate.upgrade(temporary)
+            with simulated_disk_size():
+                migrate.upgrade(temporary)
             seconds["migrate"] = time.perf_counter() - mark
             mark = time.perf_counter()
             revision = migrate.head_revision()
@@ -94,8 +125,9 @@ def build(db_path: Path, data_dirs: list[Path]) -> BuildResult:
             _fsync(temporary)
             os.replace(temporary, db_path)
             _fsync(db_path.parent)
-        except sqlite3.OperationalError as error:
-            raise BuildError(f"building {db_path} failed: {error}; the previous database is unchanged") from error
+        except (sqlite3.OperationalError, sqlalchemy.exc.OperationalError) as error:
+            reason = getattr(error, "orig", None) or error  # SQLAlchemy wraps the sqlite3 error (migrations)
+            raise BuildError(f"building {db_path} failed: {reason}; the previous database is unchanged") from error
         finally:
             temporary.unlink(missing_ok=True)
             Path(str(temporary) + "-journal").unlink(missing_ok=True)

@@ -1,0 +1,180 @@
+"""Faults: a killed build, a full disk or two builds at once never leave a partial database.
+
+The target is always either the old database or the complete new one (compared by checksum:
+builds of the same data are byte-identical), and what a dead build leaves behind does not
+stop the next one.
+"""
+
+import fcntl
+import hashlib
+import multiprocessing
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import loaders
+from unami import DEFAULT_DATA_DIR
+from unami.build import MAX_PAGE_COUNT_VARIABLE, build
+from unami.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures"
+KILL_TRIALS = 30
+SEED = 20261127  # fixed, so a failing trial can be replayed
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def integrity(path: Path) -> str:
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        return connection.execute("pragma integrity_check").fetchone()[0]
+
+
+def leftovers(directory: Path) -> list[str]:
+    return sorted(path.name for path in directory.iterdir() if ".building-" in path.name)
+
+
+@pytest.fixture(scope="module")
+def old_and_new(tmp_path_factory) -> tuple[Path, Path]:
+    """An old database (with a made-up second mission) and the new one a build of data/ produces."""
+    directory = tmp_path_factory.mktemp("faults")
+    old, new = directory / "old.db", directory / "new.db"
+    build(old, [DEFAULT_DATA_DIR, FIXTURES / "second_mission"])
+    build(new, [DEFAULT_DATA_DIR])
+    assert digest(old) != digest(new)
+    return old, new
+
+
+@pytest.fixture
+def validated_once(monkeypatch):
+    """Make builds reuse one validated plan of data/.
+
+    Validation reads data/ and touches no file; skipping its second of CPU puts every kill
+    and every race into the part of the build that writes: lock, migrate, load, verify,
+    fsync, rename.
+    """
+    plan = loaders.plan_load([DEFAULT_DATA_DIR], loaders.FAMILIES)
+    monkeypatch.setattr(loaders, "plan_load", lambda data_dirs, families: plan)
+
+
+def _build_command_in_child(target: Path) -> None:
+    result = CliRunner().invoke(main, ["build", "--db", str(target)])
+    target.with_name(f"output-{os.getpid()}").write_text(result.output)
+    os._exit(result.exit_code)
+
+
+def start_build(target: Path) -> multiprocessing.Process:
+    """`unami build` in a forked process (no interpreter start-up, so kills land inside the build)."""
+    process = multiprocessing.get_context("fork").Process(target=_build_command_in_child, args=(target,))
+    process.start()
+    return process
+
+
+def test_a_build_killed_at_random_moments_leaves_the_old_or_the_new_database(tmp_path, old_and_new, validated_once):
+    old, new = old_and_new
+    old_digest, new_digest = digest(old), digest(new)
+    target = tmp_path / "unami.db"
+
+    started = time.perf_counter()
+    reference = start_build(tmp_path / "reference.db")
+    reference.join(60)
+    duration = time.perf_counter() - started
+    assert reference.exitcode == 0
+
+    rng = random.Random(SEED)
+    outcomes = {"old": 0, "new": 0}
+    killed_while_writing = 0
+    for trial in range(KILL_TRIALS):
+        shutil.copyfile(old, target)
+        delay = rng.uniform(0, duration)
+        process = start_build(target)
+        time.sleep(delay)
+        os.kill(process.pid, signal.SIGKILL)
+        process.join(60)
+        if leftovers(tmp_path):
+            killed_while_writing += 1
+        found = digest(target)
+        assert found in (old_digest, new_digest), f"trial {trial} (kill after {delay:.3f} s) left a partial database"
+        assert integrity(target) == "ok"
+        outcomes["old" if found == old_digest else "new"] += 1
+
+    # The next build runs beside whatever the killed ones left, succeeds, and cleans up.
+    build(target, [DEFAULT_DATA_DIR])
+    assert digest(target) == new_digest
+    assert leftovers(tmp_path) == []
+    assert killed_while_writing >= 1, f"no kill landed while the temporary file existed: {outcomes}"
+    print(f"{KILL_TRIALS} kills: {outcomes}, {killed_while_writing} while the temporary file existed")
+
+
+@pytest.mark.parametrize("pages", [5, 100, 200])
+def test_a_full_disk_gives_one_clear_line_and_keeps_the_old_database(tmp_path, old_and_new, monkeypatch, pages):
+    old, _new = old_and_new
+    target = tmp_path / "unami.db"
+    shutil.copyfile(old, target)
+    before = digest(target)
+    monkeypatch.setenv(MAX_PAGE_COUNT_VARIABLE, str(pages))
+
+    result = CliRunner().invoke(main, ["build", "--db", str(target)])
+
+    assert result.exit_code == 1
+    [line] = result.output.splitlines()
+    assert line.startswith(f"Error: building {target} failed: ")
+    assert line.endswith("database or disk is full; the previous database is unchanged")
+    assert digest(target) == before
+    assert leftovers(tmp_path) == []
+
+
+def test_the_disk_hook_is_off_unless_set(tmp_path, old_and_new, monkeypatch):
+    _old, new = old_and_new
+    monkeypatch.delenv(MAX_PAGE_COUNT_VARIABLE, raising=False)
+    build(tmp_path / "unami.db", [DEFAULT_DATA_DIR])
+    assert digest(tmp_path / "unami.db") == digest(new)
+
+
+def test_a_build_refuses_to_start_while_another_holds_the_lock(tmp_path, old_and_new):
+    old, _new = old_and_new
+    target = tmp_path / "unami.db"
+    shutil.copyfile(old, target)
+    with open(tmp_path / "unami.db.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # what a running build holds
+        process = subprocess.run(
+            [sys.executable, "-m", "unami", "build", "--db", str(target)], capture_output=True, text=True, timeout=120
+        )
+
+    assert process.returncode == 1
+    assert process.stderr.splitlines() == [
+        f"Error: another build of {target} is running (lock held on {target}.lock); try again later"
+    ]
+    assert digest(target) == digest(old)
+
+
+def test_two_builds_started_at_once_leave_one_complete_database(tmp_path, old_and_new, validated_once):
+    old, new = old_and_new
+    target = tmp_path / "unami.db"
+    shutil.copyfile(old, target)
+    message = f"Error: another build of {target} is running (lock held on {target}.lock); try again later"
+
+    processes = [start_build(target), start_build(target)]
+    for process in processes:
+        process.join(60)
+    outputs = [(tmp_path / f"output-{process.pid}").read_text().splitlines() for process in processes]
+
+    # Either one found the lock taken and said so in one line, or it ran after the other.
+    assert sorted(process.exitcode for process in processes) in ([0, 0], [0, 1]), outputs
+    for process, output in zip(processes, outputs, strict=True):
+        if process.exitcode == 1:
+            assert output == [message]
+    assert digest(target) == digest(new)
+    assert integrity(target) == "ok"
+    assert leftovers(tmp_path) == []
+    print(f"two builds at once: exit codes {[process.exitcode for process in processes]}")
