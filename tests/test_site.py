@@ -154,3 +154,10 @@ def test_readme_has_five_example_queries_whose_answers_are_current(query):
     for sql, expected in examples:
         got = [["" if value is None else str(value) for value in row.values()] for row in query(sql)]
         assert got == expected, sql
+
+
+def test_readme_screenshots_exist():
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    images = re.findall(r"!\[[^\]]*\]\((docs/screenshots/[^)]+)\)", readme)
+    assert len(images) >= 2
+    assert all((PROJECT_ROOT / image).stat().st_size > 10_000 for image in images)

@@ -226,6 +226,7 @@ def _queries(reports: list[catalog.Report]) -> dict[str, dict]:
             "description": description,
             "sql": report.sql,
             "params": list(report.parameter_names),
+            "hide_sql": True,  # long SQL pushes the rows off screen; "show" reveals it, reports/ holds it
         }
     return queries
 
