@@ -73,6 +73,21 @@ def check_command(data_dirs: tuple[Path, ...]):
     click.echo(f"OK: {len(plan.files)} files, {rows} rows would be loaded.")
 
 
+@main.command(name="migrate")
+@db_option
+def migrate_command(db_path: Path):
+    """Upgrade an existing database to the newest schema in place, backing it up beside it first.
+
+    Example: unami migrate --db unami.db   (writes unami.db.backup-<old revision>)
+    """
+    from unami.migrate_in_place import MigrateError, migrate_in_place
+
+    try:
+        migrate_in_place(db_path, say=click.echo)
+    except MigrateError as error:
+        raise click.ClickException(str(error)) from error
+
+
 @main.command(name="diagram")
 @click.option("--write", is_flag=True, help="Write docs/schema.md instead of printing.")
 def diagram_command(write: bool):

@@ -1,0 +1,154 @@
+"""Migrations keep data: every revision, populated with the real rows and upgraded, loses none.
+
+And `unami migrate` upgrades an existing database in place only after backing it up beside it.
+"""
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.script import ScriptDirectory
+from click.testing import CliRunner
+
+import schema
+from unami.cli import main
+from unami.migrate import alembic_config, downgrade, head_revision, upgrade
+
+REVISIONS = [
+    script.revision for script in reversed(list(ScriptDirectory.from_config(alembic_config()).walk_revisions()))
+]
+OLDER_REVISIONS = [revision for revision in REVISIONS if revision != head_revision()]
+
+
+def declared_tables(connection: sqlite3.Connection) -> list[str]:
+    present = {row[0] for row in connection.execute("select name from sqlite_master where type = 'table'")}
+    return [name for name in schema.metadata.tables if name in present]
+
+
+def columns(connection: sqlite3.Connection, table: str) -> list[str]:
+    return [row[1] for row in connection.execute(f"pragma table_info({table})")]
+
+
+def snapshot(path: Path, shape: dict[str, list[str]]) -> dict[str, list[tuple]]:
+    """Every row of every table in `shape`, limited to the listed columns, in primary-key order."""
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        return {
+            table: connection.execute(f"select {', '.join(names)} from {table} order by rowid").fetchall()
+            for table, names in shape.items()
+        }
+
+
+def populate_at(path: Path, revision: str, source: Path) -> dict[str, list[str]]:
+    """Migrate a fresh `path` to `revision` and copy into it every row of the built `source`.
+
+    Returns the tables and columns that exist at that revision.
+    """
+    upgrade(path, revision)
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("attach database ? as source", (f"file:{source}?mode=ro",))
+        shape = {table: columns(connection, table) for table in declared_tables(connection)}
+        with connection:
+            connection.execute("pragma foreign_keys = off")
+            for table, names in shape.items():
+                column_list = ", ".join(names)
+                connection.execute(f"insert into main.{table} ({column_list}) select {column_list} from source.{table}")
+        assert connection.execute("pragma foreign_key_check").fetchall() == []
+    finally:
+        connection.close()
+    return shape
+
+
+def test_every_revision_is_tested():
+    assert REVISIONS[0] == "0001"
+    assert REVISIONS[-1] == head_revision()
+
+
+@pytest.mark.parametrize("revision", REVISIONS)
+def test_rows_written_at_a_revision_survive_the_upgrade_to_head(tmp_path, built_db, revision):
+    path = tmp_path / "unami.db"
+    shape = populate_at(path, revision, built_db)
+    before = snapshot(path, shape)
+    assert sum(len(rows) for rows in before.values()) >= 250  # the real data, not an empty database
+
+    upgrade(path)
+
+    assert snapshot(path, shape) == before
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("pragma integrity_check").fetchone() == ("ok",)
+        assert connection.execute("pragma foreign_key_check").fetchall() == []
+
+
+@pytest.mark.parametrize("revision", OLDER_REVISIONS)
+def test_migrate_backs_up_beside_the_database_then_upgrades_it_in_place(tmp_path, built_db, revision):
+    path = tmp_path / "unami.db"
+    shape = populate_at(path, revision, built_db)
+    before = snapshot(path, shape)
+    backup = tmp_path / f"unami.db.backup-{revision}"
+
+    result = CliRunner().invoke(main, ["migrate", "--db", str(path)])
+
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"Backed up {path} (schema revision {revision}) to {backup}",
+        f"Upgraded {path} from schema revision {revision} to {head_revision()}",
+    ]
+    assert snapshot(backup, shape) == before  # the backup is the old database, at the old revision
+    with sqlite3.connect(backup) as connection:
+        assert connection.execute("select version_num from alembic_version").fetchone() == (revision,)
+    assert snapshot(path, shape) == before
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("select version_num from alembic_version").fetchone() == (head_revision(),)
+        # Full-text indexes a revision created empty are filled from their tables.
+        assert connection.execute("select count(*) from people_fts where people_fts match 'Vieira'").fetchone()[0] > 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["unami.db", backup.name, "unami.db.lock"]
+
+
+def test_migrate_does_nothing_at_head(tmp_path, built_db):
+    path = tmp_path / "unami.db"
+    path.write_bytes(built_db.read_bytes())
+
+    result = CliRunner().invoke(main, ["migrate", "--db", str(path)])
+
+    assert result.exit_code == 0
+    assert result.output == f"{path} is already at the newest schema revision {head_revision()}; nothing to do\n"
+    assert path.read_bytes() == built_db.read_bytes()
+    assert not list(tmp_path.glob("*.backup-*"))
+
+
+def test_migrate_never_overwrites_a_backup(tmp_path, built_db):
+    path = tmp_path / "unami.db"
+    path.write_bytes(built_db.read_bytes())
+    downgrade(path, OLDER_REVISIONS[0])
+    backup = tmp_path / f"unami.db.backup-{OLDER_REVISIONS[0]}"
+    backup.write_bytes(b"an earlier backup")
+    before = path.read_bytes()
+
+    result = CliRunner().invoke(main, ["migrate", "--db", str(path)])
+
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"Error: backup {backup} already exists; move it away (it may be your only copy), then run again"
+    ]
+    assert backup.read_bytes() == b"an earlier backup"
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "{path} does not exist; `unami build --db {path}` creates it"),
+        (b"", "{path} is not a unami database (no such table: alembic_version)"),
+        (b"not a database at all, just text" * 100, "{path} is not a unami database (file is not a database)"),
+    ],
+)
+def test_migrate_refuses_what_is_not_a_unami_database(tmp_path, content, message):
+    path = tmp_path / "unami.db"
+    if content is not None:
+        path.write_bytes(content)
+
+    result = CliRunner().invoke(main, ["migrate", "--db", str(path)])
+
+    assert result.exit_code == 1
+    assert result.output.splitlines() == ["Error: " + message.format(path=path)]
+    assert not list(tmp_path.glob("*.backup-*"))
