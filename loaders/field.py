@@ -103,7 +103,9 @@ def convert(document: Document, context: LoadContext) -> None:
         context.register("contingents", contingent.key, contingent_id, record)
         row = context.rows["contingents"][-1]
         if row["withdrawn_latest"] and row["deployed_earliest"] and row["withdrawn_latest"] < row["deployed_earliest"]:
-            context.problem(record, "withdrawn", f"{contingent.withdrawn} is before the deployment {contingent.deployed}")
+            context.problem(
+                record, "withdrawn", f"{contingent.withdrawn} is before the deployment {contingent.deployed}"
+            )
         for position, strength in enumerate(contingent.strengths):
             where = f"{record}.strengths[{position}]"
             context.add(

@@ -77,6 +77,9 @@ def plan_load(data_dirs: list[Path], families: list[ModuleType]) -> LoadPlan:
     if not files:
         dirs = ", ".join(str(d) for d in data_dirs)
         raise DataError([Problem(dirs, "(directory)", "(files)", "no data files found")])
+    # Phase 1: read and validate every file. Reference checks wait until all files are
+    # valid, so one broken record does not cascade into dozens of "unknown key" lines.
+    validated = []
     for family, path, file_label in files:
         try:
             document = read_yaml(path, file_label)
@@ -86,8 +89,13 @@ def plan_load(data_dirs: list[Path], families: list[ModuleType]) -> LoadPlan:
         parsed, problems = validate(family.Document, document, file_label)
         context.problems.extend(problems)
         if parsed is not None:
-            context.start_file(file_label, getattr(parsed, "source", None))
-            family.convert(parsed, context)
+            validated.append((family, parsed, file_label))
+    if context.problems:
+        raise DataError(context.problems)
+    # Phase 2: convert to rows, resolving natural keys across files.
+    for family, parsed, file_label in validated:
+        context.start_file(file_label, getattr(parsed, "source", None))
+        family.convert(parsed, context)
     for check in (family for family in families if hasattr(family, "check_rows")):
         check.check_rows(context)
     if context.problems:

@@ -63,6 +63,10 @@ def read_yaml(path: Path, label: str):
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(unknown position)"
         reason = getattr(error, "problem", None) or str(error)
         raise DataError([Problem(label, where, "(syntax)", f"invalid YAML: {reason}")]) from None
+    if document is None:  # only comments
+        raise DataError(
+            [Problem(label, "(file)", "(content)", "file is empty (only comments); expected a YAML mapping")]
+        )
     if not isinstance(document, dict):
         raise DataError([Problem(label, "(file)", "(content)", "expected a YAML mapping at the top level")])
     return document

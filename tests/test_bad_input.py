@@ -1,0 +1,574 @@
+"""Bad input: every malformed data file gets one clear line naming file, record and field,
+a non-zero exit, and leaves an existing database byte-identical.
+
+Each case copies data/ to a temporary directory, breaks one file, and runs a
+real `unami build` over an existing database.
+"""
+
+import hashlib
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from unami import DEFAULT_DATA_DIR
+from unami.cli import main
+
+LINE = re.compile(r"^\S.*\.yaml: [^:]+: [^:]+: .+$")  # file: record: field: message
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    file: str
+    mutate: Callable[[str], str] | Callable[[bytes], bytes]
+    record: str
+    field: str
+    message: str
+    binary: bool = False
+
+
+def replace(old: str, new: str, count: int = 1) -> Callable[[str], str]:
+    def mutate(text: str) -> str:
+        assert old in text, f"fixture text {old!r} not found"
+        return text.replace(old, new, count)
+
+    return mutate
+
+
+def append(extra: str) -> Callable[[str], str]:
+    return lambda text: text + extra
+
+
+CASES = [
+    # --- YAML itself ---------------------------------------------------------
+    Case("syntax error", "missions.yaml", append("  - key: [unclosed\n"), "line", "(syntax)", "invalid YAML"),
+    Case("tab indentation", "outcomes.yaml", append("\t- key: tabbed\n"), "line", "(syntax)", "invalid YAML"),
+    Case(
+        "duplicate mapping key",
+        "missions.yaml",
+        replace("    status: completed\n", "    status: completed\n    status: active\n"),
+        "line",
+        "(syntax)",
+        "duplicate key 'status'",
+    ),
+    Case(
+        "alias bomb",
+        "outcomes.yaml",
+        lambda text: (
+            "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+            "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n" + text
+        ),
+        "line",
+        "(syntax)",
+        "aliases (*name) are not allowed",
+    ),
+    Case(
+        "not UTF-8",
+        "people.yaml",
+        lambda data: data.replace("Ján".encode(), "J\xe1n".encode("latin-1")),
+        "(file)",
+        "(encoding)",
+        "not UTF-8: byte 0xe1",
+        binary=True,
+    ),
+    Case("empty file", "events.yaml", lambda text: "", "(file)", "(content)", "file is empty"),
+    Case("only a comment", "events.yaml", lambda text: "# nothing here\n", "(file)", "(content)", "file is empty"),
+    Case(
+        "top level is a list",
+        "outcomes.yaml",
+        lambda text: "- a\n- b\n",
+        "(file)",
+        "(content)",
+        "expected a YAML mapping at the top level",
+    ),
+    Case(
+        "huge file",
+        "outcomes.yaml",
+        lambda text: text + "# " + "x" * (6 * 1024 * 1024) + "\n",
+        "(file)",
+        "(size)",
+        "over the 5242880-byte limit",
+    ),
+    Case(
+        "unknown top-level key",
+        "outcomes.yaml",
+        append("outcome: []\n"),
+        "(file)",
+        "outcome",
+        "Extra inputs are not permitted",
+    ),
+    # --- types, required and unknown fields ----------------------------------
+    Case(
+        "wrong type for a date",
+        "missions.yaml",
+        replace("established: 2003-08-14", "established: [2003]"),
+        "missions[0] (unami)",
+        "established",
+        "Input should be a valid string",
+    ),
+    Case(
+        "missing required field",
+        "missions.yaml",
+        replace("    abbreviation: UNAMI\n", ""),
+        "missions[0] (unami)",
+        "abbreviation",
+        "Field required",
+    ),
+    Case(
+        "unknown field (typo)",
+        "missions.yaml",
+        replace("    abbreviation: UNAMI\n", "    abbreviation: UNAMI\n    abreviation: X\n"),
+        "missions[0] (unami)",
+        "abreviation",
+        "Extra inputs are not permitted",
+    ),
+    Case(
+        "value outside the vocabulary",
+        "missions.yaml",
+        replace("status: completed", "status: finished"),
+        "missions[0] (unami)",
+        "status",
+        "Input should be 'active' or 'completed'",
+    ),
+    Case(
+        "list where a mapping belongs",
+        "outcomes.yaml",
+        replace("  - key: six-national-elections", "  - [six-national-elections]\n  - key: x"),
+        "outcomes[0]",
+        "(record)",
+        "Input should be a valid dictionary",
+    ),
+    Case(
+        "number as text",
+        "field.yaml",
+        replace("personnel_count: 77", "personnel_count: seventy-seven"),
+        "contingents[1] (nepal-guard-unit)",
+        "strengths.0.personnel_count",
+        "Input should be a valid integer",
+    ),
+    Case(
+        "badly formed key",
+        "outcomes.yaml",
+        replace("key: six-national-elections", "key: Six National Elections"),
+        "outcomes[0] (Six National Elections)",
+        "key",
+        "String should match pattern",
+    ),
+    Case(
+        "lowercase country code",
+        "people.yaml",
+        replace(
+            "{country: NLD, basis: stated nationality, section: Leadership}",
+            "{country: nld, basis: stated nationality, section: Leadership}",
+        ),
+        "people[2] (ad-melkert)",
+        "nationalities.0.country",
+        "String should match pattern",
+    ),
+    Case(
+        "bad URL",
+        "sources.yaml",
+        replace("url: https://en.wikipedia.org", "url: en.wikipedia.org"),
+        "sources[0] (wikipedia-unami)",
+        "url",
+        "String should match pattern",
+    ),
+    Case(
+        "source without sections",
+        "sources.yaml",
+        replace("    sections:\n      - Officially assigned alpha-3 codes\n", "    sections: []\n"),
+        "sources[1] (iso-3166-1)",
+        "sections",
+        "List should have at least 1 item",
+    ),
+    Case(
+        "discrepancy with a single claim",
+        "discrepancies.yaml",
+        replace('      - {claim: "Text: in post until December 2018", section: Leadership}\n', ""),
+        "discrepancies[2] (kubis-heading-end-year)",
+        "claims",
+        "List should have at least 2 items",
+    ),
+    Case(
+        "contingent without strengths",
+        "field.yaml",
+        replace(
+            "    strengths:\n      - {personnel_type: military observers, personnel_count: 4, "
+            "section: Former Participants}\n",
+            "    strengths: []\n",
+        ),
+        "contingents[7] (observers-entry-8)",
+        "strengths",
+        "List should have at least 1 item",
+    ),
+    # --- dates ---------------------------------------------------------------
+    Case(
+        "impossible calendar date",
+        "missions.yaml",
+        replace("established: 2003-08-14", "established: 2003-02-30"),
+        "missions[0] (unami)",
+        "established",
+        "'2003-02-30' is not a valid EDTF date",
+    ),
+    Case(
+        "date in words",
+        "events.yaml",
+        replace("occurred: 2024-03-28", "occurred: 28 March 2024"),
+        "events[9] (strategic-review-report-submitted)",
+        "occurred",
+        "'28 March 2024' is not a valid EDTF date",
+    ),
+    Case(
+        "month 13",
+        "posts.yaml",
+        replace("started: 2011-08", "started: 2011-13"),
+        "appointments[3] (kobler-srsg)",
+        "started",
+        "'2011-13' is not a valid EDTF date",
+    ),
+    Case(
+        "interval whose earliest is after its latest",
+        "field.yaml",
+        replace("withdrawn: 2007-07", "withdrawn: 2007-07/2004-10"),
+        "contingents[4] (observer-2004-2007)",
+        "withdrawn",
+        "ends before it starts",
+    ),
+    Case(
+        "tenure ending before it starts",
+        "posts.yaml",
+        replace("    ended: 2009-07\n", "    ended: 2006-01\n"),
+        "appointments de-mistura-srsg",
+        "ended",
+        "is before the start 2007-09",
+    ),
+    Case(
+        "contingent withdrawn before deployment",
+        "field.yaml",
+        replace("withdrawn: 2007-07", "withdrawn: 2003-01"),
+        "contingents[4] (observer-2004-2007)",
+        "withdrawn",
+        "is before the deployment 2004-10",
+    ),
+    Case(
+        "two overlapping tenures in one post",
+        "posts.yaml",
+        replace(
+            "    started: 2009-07\n    heading_years: 2009–2011",
+            "    started: 2009-07\n    ended: 2014-01\n    heading_years: 2009–2014",
+        ),
+        "appointments mladenov-srsg",
+        "started",
+        "overlaps melkert-srsg in the same post",
+    ),
+    Case(
+        "heading years not as printed",
+        "posts.yaml",
+        replace("heading_years: 2011–2013", "heading_years: 2011 to 2013"),
+        "appointments[3] (kobler-srsg)",
+        "heading_years",
+        "is not a year or a year range as printed",
+    ),
+    Case(
+        "heading disagreeing with the text, unrecorded",
+        "posts.yaml",
+        replace("heading_years: 2013–2015", "heading_years: 2012–2015"),
+        "appointments mladenov-srsg",
+        "heading_years",
+        "record it in discrepancies.yaml",
+    ),
+    # --- counts --------------------------------------------------------------
+    Case(
+        "negative count",
+        "field.yaml",
+        replace("personnel_count: 77", "personnel_count: -77"),
+        "contingents[1] (nepal-guard-unit)",
+        "strengths.0.personnel_count",
+        "greater than or equal to 0",
+    ),
+    Case(
+        "negative deaths",
+        "events.yaml",
+        replace("deaths: 22", "deaths: -22"),
+        "events[4] (attack-on-the-un-2003)",
+        "deaths",
+        "greater than or equal to 0",
+    ),
+    Case(
+        "negative votes",
+        "resolutions.yaml",
+        replace("    is_unanimous: true\n", "    is_unanimous: true\n    votes_for: -15\n"),
+        "resolutions[2] (2732)",
+        "votes_for",
+        "greater than or equal to 0",
+    ),
+    Case(
+        "parts not adding up to the total",
+        "field.yaml",
+        replace(
+            "{mission: unami, observed: 2023, category: total, personnel_count: 648, is_approximate: true,",
+            "{mission: unami, observed: 2023, category: total, personnel_count: 650,",
+        ),
+        "staffing (unami 2023)",
+        "personnel_count",
+        "international + national = 648, but the total says 650",
+    ),
+    Case(
+        "quantity without a unit",
+        "outcomes.yaml",
+        replace("    unit: national elections\n", ""),
+        "outcomes[0] (six-national-elections)",
+        "unit",
+        "a quantity needs a unit",
+    ),
+    # --- keys and references -------------------------------------------------
+    Case(
+        "duplicate natural key",
+        "people.yaml",
+        replace("  - key: martin-kobler", "  - key: ad-melkert"),
+        "people[3] (ad-melkert)",
+        "key",
+        "duplicate people key 'ad-melkert'",
+    ),
+    Case(
+        "duplicate country",
+        "places.yaml",
+        replace("  - {iso3: KWT, name: Kuwait,", "  - {iso3: IRQ, name: Kuwait,"),
+        "countries[1] (IRQ)",
+        "iso3",
+        "duplicate countries key 'IRQ'",
+    ),
+    Case(
+        "duplicate resolution number",
+        "resolutions.yaml",
+        replace("  - number: 2682", "  - number: 1500"),
+        "resolutions[1] (1500)",
+        "number",
+        "duplicate resolutions key '1500'",
+    ),
+    Case(
+        "unknown country code",
+        "people.yaml",
+        replace(
+            "{country: DEU, basis: stated nationality, section: Leadership}",
+            "{country: XYZ, basis: stated nationality, section: Leadership}",
+        ),
+        "people[3] (martin-kobler).nationalities[0]",
+        "country",
+        "unknown countries key 'XYZ'",
+    ),
+    Case(
+        "dangling person reference",
+        "posts.yaml",
+        replace("    person: ad-melkert\n", "    person: ad-melkertt\n"),
+        "appointments[2] (melkert-srsg)",
+        "person",
+        "unknown people key 'ad-melkertt'",
+    ),
+    Case(
+        "dangling predecessor",
+        "posts.yaml",
+        replace("predecessor: kobler-srsg", "predecessor: kobbler-srsg"),
+        "appointments[4] (mladenov-srsg)",
+        "predecessor",
+        "unknown appointments key 'kobbler-srsg'",
+    ),
+    Case(
+        "unknown organization",
+        "missions.yaml",
+        replace("parent_organization: un-security-council", "parent_organization: un-general-assembly"),
+        "missions[0] (unami)",
+        "parent_organization",
+        "unknown organizations key 'un-general-assembly'",
+    ),
+    Case(
+        "unknown section",
+        "outcomes.yaml",
+        replace(
+            "    quantity: 6\n    unit: national elections\n    section: Introduction",
+            "    quantity: 6\n    unit: national elections\n    section: Intro",
+        ),
+        "outcomes[0] (six-national-elections)",
+        "section",
+        "unknown source_sections key 'wikipedia-unami#Intro'",
+    ),
+    Case(
+        "unknown source",
+        "outcomes.yaml",
+        replace("source: wikipedia-unami", "source: wikipedia-unamy"),
+        "outcomes[0] (six-national-elections)",
+        "section",
+        "unknown source_sections key 'wikipedia-unamy#Introduction'",
+    ),
+    Case(
+        "unknown resolution in an event",
+        "events.yaml",
+        replace("resolutions: [1500]", "resolutions: [1501]"),
+        "events[3] (unami-established).resolutions[0]",
+        "resolutions",
+        "unknown resolutions key '1501'",
+    ),
+    Case(
+        "symbol of another resolution",
+        "resolutions.yaml",
+        replace("symbol: S/RES/2732 (2024)", "symbol: S/RES/2733 (2024)"),
+        "resolutions[2] (2732)",
+        "symbol",
+        "does not carry number 2732",
+    ),
+    Case(
+        "participant naming two parties",
+        "events.yaml",
+        replace(
+            "{person: volker-perthes, role: appointee, section: History}",
+            "{person: volker-perthes, country: DEU, role: appointee, section: History}",
+        ),
+        "events[8] (strategic-review-head-appointed)",
+        "participants.0",
+        "give exactly one of person, organization, country",
+    ),
+    Case(
+        "contingent with neither country nor reason",
+        "field.yaml",
+        replace(
+            "    country_unknown_reason: The entry's country flag is missing from the article and the text "
+            "does not name the country.\n    status: former\n    list_position: 6\n",
+            "    status: former\n    list_position: 6\n",
+        ),
+        "contingents[5] (observer-entry-6)",
+        "(record)",
+        "give a country, or (only when the source names none)",
+    ),
+    Case(
+        "contingent with a guessed country and a reason",
+        "field.yaml",
+        replace("    list_position: 6\n", "    list_position: 6\n    country: FJI\n"),
+        "contingents[5] (observer-entry-6)",
+        "(record)",
+        "give a country, or (only when the source names none)",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def existing_db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("existing") / "unami.db"
+    result = CliRunner().invoke(main, ["build", "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def broken_copy(tmp_path: Path, case: Case) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    target = data / case.file
+    if case.binary:
+        target.write_bytes(case.mutate(target.read_bytes()))
+    else:
+        target.write_text(case.mutate(target.read_text(encoding="utf-8")), encoding="utf-8")
+    return data
+
+
+def build_with(data: Path, db: Path):
+    return CliRunner().invoke(main, ["build", "--db", str(db), "--data", str(data)])
+
+
+def test_the_corpus_has_at_least_40_distinct_cases():
+    assert len({case.name for case in CASES}) == len(CASES) >= 40
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_bad_input_is_refused_clearly_and_changes_nothing(tmp_path, existing_db, case):
+    before = digest(existing_db)
+    data = broken_copy(tmp_path, case)
+    result = build_with(data, existing_db)
+    assert result.exit_code == 1, result.output
+    expected = f"{data / case.file}: {case.record}"
+    lines = [line for line in result.output.splitlines() if line.startswith(expected)]
+    assert lines, f"no line starts with {expected!r} in:\n{result.output}"
+    assert any(f": {case.field}: " in line or line.startswith(f"{expected}: {case.field}") for line in lines), (
+        result.output
+    )
+    assert any(case.message in line for line in lines), result.output
+    assert "nothing was written" in result.output
+    assert "Traceback" not in result.output
+    assert digest(existing_db) == before
+    assert not list(existing_db.parent.glob(".*.building-*"))
+
+
+def test_html_and_sql_in_text_are_stored_literally(tmp_path):
+    payload = "<script>alert(1)</script>'); DROP TABLE people; --"
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    outcomes = data / "outcomes.yaml"
+    outcomes.write_text(
+        outcomes.read_text().replace("description: Helped Iraq hold national elections.", f'description: "{payload}"')
+    )
+    db = tmp_path / "x.db"
+    assert build_with(data, db).exit_code == 0
+    import sqlite3
+
+    with sqlite3.connect(db) as connection:
+        stored = connection.execute("select description from outcomes where key = 'six-national-elections'").fetchone()
+        assert stored == (payload,)
+        assert connection.execute("select count(*) from people").fetchone()[0] > 0
+
+
+# --- property-based: generated malformed records ----------------------------
+
+NOT_TEXT = st.one_of(
+    st.lists(st.integers(), min_size=1, max_size=3),
+    st.dictionaries(st.text(min_size=1, max_size=5), st.integers(), min_size=1, max_size=2),
+    st.integers(max_value=-1),
+)
+SYMBOLS = st.text(alphabet="!@#$%^&*()<>", min_size=1, max_size=10)
+# For each field, values that can never be valid there.
+WRONG_VALUES = {
+    "status": st.one_of(NOT_TEXT, SYMBOLS),
+    "mission_type": st.one_of(NOT_TEXT, SYMBOLS),
+    "established": st.one_of(st.lists(st.integers(), min_size=1), SYMBOLS),
+    "abbreviation": NOT_TEXT,
+    "names": st.one_of(st.integers(), SYMBOLS),
+    "organizations": st.one_of(st.integers(), SYMBOLS),
+}
+FIELD_AND_VALUE = st.sampled_from(sorted(WRONG_VALUES)).flatmap(
+    lambda field: st.tuples(st.just(field), WRONG_VALUES[field])
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(field_and_value=FIELD_AND_VALUE, extra_key=st.booleans())
+def test_generated_malformed_missions_are_refused_with_file_record_and_field(
+    tmp_path_factory, existing_db, field_and_value, extra_key
+):
+    field, value = field_and_value
+    import yaml
+
+    tmp_path = tmp_path_factory.mktemp("generated")
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    path = data / "missions.yaml"
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    record = document["missions"][0]
+    record[field] = value
+    if extra_key:
+        record["unexpected_field"] = "x"
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    before = digest(existing_db)
+    result = build_with(data, existing_db)
+    assert result.exit_code == 1, result.output
+    problem_lines = result.output.splitlines()[:-1]
+    assert problem_lines and all(LINE.match(line) for line in problem_lines), result.output
+    assert any(f"missions[0] (unami): {field}" in line for line in problem_lines), result.output
+    assert digest(existing_db) == before
