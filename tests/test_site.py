@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import os
 import re
 import sqlite3
 import subprocess
@@ -161,3 +162,25 @@ def test_readme_screenshots_exist():
     images = re.findall(r"!\[[^\]]*\]\((docs/screenshots/[^)]+)\)", readme)
     assert len(images) >= 2
     assert all((PROJECT_ROOT / image).stat().st_size > 10_000 for image in images)
+
+
+def test_serve_rebuilds_only_a_missing_or_stale_database(built_db, tmp_path):
+    from unami.serve import is_stale, newest_input_mtime
+
+    copy = tmp_path / "unami.db"
+    assert is_stale(copy)
+    copy.write_bytes(built_db.read_bytes())
+    assert not is_stale(copy)
+    old = newest_input_mtime() - 60
+    os.utime(copy, (old, old))
+    assert is_stale(copy)
+
+
+def test_serve_command_is_immutable_and_never_loads_extensions_or_crossdb(built_db):
+    from unami.serve import serve_command
+
+    command = serve_command(built_db, "127.0.0.1", 8001)
+    assert command[command.index("-i") + 1] == str(built_db)
+    assert "--inspect-file" in command and "--metadata" in command
+    assert not {"--load-extension", "--crossdb"} & set(command)
+    assert command[command.index("sql_time_limit_ms") - 1 :][:3] == ["--setting", "sql_time_limit_ms", "750"]
