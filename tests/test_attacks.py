@@ -211,15 +211,26 @@ def test_a_heavy_query_is_answered_or_refused_within_the_time_limit(site, sql):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="known gap, reported: one value may be as large as SQLite's SQLITE_LIMIT_LENGTH (1 GB); the time limit "
-    "cannot interrupt one function call or the JSON encoding, so `select randomblob(1000000000)` takes ~20 s and "
-    "GBs of memory and `select length(printf('%.*c', 2000000000, 'x'))` ~18 s of CPU. Fix on the serve side: "
-    "a prepare_connection plugin calling conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 10_000_000)",
+    reason="known gap, reported: one value may be as large as SQLite's SQLITE_LIMIT_LENGTH (1 GB) and the time limit "
+    "cannot interrupt its JSON encoding: `select randomblob(1000000000)` takes ~20 s and GBs of memory. Fix on the "
+    "serve side: a prepare_connection plugin calling conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 10_000_000)",
 )
-@pytest.mark.parametrize("sql", ["select zeroblob(50000000) as value", "select printf('%.*c', 50000000, 'x') as value"])
-def test_a_huge_value_is_refused(site, sql):
+def test_a_huge_value_is_refused(site):
     client, _db_path, _checksum = site
-    response = run_sql(client, sql)
+    response = run_sql(client, "select zeroblob(50000000) as value")
+    assert_unharmed(site)
+    assert_clean(response)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap, reported: SQLite 3.40's printf pads a huge width inside one function call, which the time "
+    "limit cannot interrupt (`select length(printf('%.*c', 2000000000, 'x'))` holds a SQL thread ~12-18 s of CPU, "
+    "even with SQLITE_LIMIT_LENGTH lowered). Needs a newer SQLite or a width-capped printf/format override",
+)
+def test_a_huge_printf_width_is_refused(site):
+    client, _db_path, _checksum = site
+    response = run_sql(client, "select printf('%.*c', 50000000, 'x') as value")
     assert_unharmed(site)
     assert_clean(response)
 
