@@ -1,0 +1,248 @@
+"""Write a deterministic synthetic corpus at the scale of the field, as data directories.
+
+The corpus is shaped like the IPI Peacekeeping Database: ~150 missions, monthly
+uniformed strengths per contributing country and personnel type, plus tens of
+thousands of appointments and events. It is loaded beside data/ through the
+project's own validating loaders (`unami build --data data --data <dir>/part-00 ...`).
+
+    python -m benchmarks.synthetic /tmp/unami-scale --strengths 1000000 --appointments 100000 --events 100000
+
+Files are split into `part-NN/` directories (each a `--data` directory) so every
+YAML file stays under the loaders' 5 MiB limit. Monthly strengths go to
+`contingent_strengths.jsonl`, one compact record per observation, unless
+`--strengths-layout yaml` puts them inline in field.yaml (the pre-streaming layout).
+Same seed, same arguments: byte-identical files.
+"""
+
+import argparse
+import json
+import random
+from datetime import date, timedelta
+from pathlib import Path
+
+SOURCE = "synthetic"
+SECTION = "Generated"
+PERSONNEL_TYPES = ("troops", "military observers", "defence civilians")
+EVENT_KINDS = ("meeting", "report", "attack", "deployment", "debate", "letter")
+# Synthetic ISO-style codes (Q-range) so they never collide with the real countries in data/.
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def country_codes(count: int) -> list[str]:
+    return [f"Q{LETTERS[i // 26]}{LETTERS[i % 26]}" for i in range(count)]
+
+
+def flow(record: dict) -> str:
+    # JSON objects are valid YAML flow mappings; one record per line keeps files compact.
+    return json.dumps(record, ensure_ascii=False)
+
+
+def month(start: date, offset: int) -> str:
+    total = start.year * 12 + start.month - 1 + offset
+    return f"{total // 12:04d}-{total % 12 + 1:02d}"
+
+
+class Shards:
+    """Lines of each file of each `part-NN/` directory, written at the end."""
+
+    def __init__(self, root: Path, count: int):
+        self.root, self.count = root, count
+        self.files: dict[tuple[int, str], list[str]] = {}
+
+    def add(self, shard: int, name: str, line: str) -> None:
+        self.files.setdefault((shard % self.count, name), []).append(line)
+
+    def write(self) -> list[Path]:
+        dirs = []
+        for shard in range(self.count):
+            directory = self.root / f"part-{shard:02d}"
+            directory.mkdir(parents=True, exist_ok=True)
+            dirs.append(directory)
+        for (shard, name), lines in sorted(self.files.items()):
+            (self.root / f"part-{shard:02d}" / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return dirs
+
+
+def generate(
+    root: Path,
+    *,
+    missions: int = 150,
+    strengths: int = 1_000_000,
+    appointments: int = 100_000,
+    events: int = 100_000,
+    shards: int = 10,
+    strengths_layout: str = "jsonl",
+    seed: int = 20031,
+) -> dict[str, int]:
+    """Write the corpus under `root`; return the number of rows of each generated table."""
+    rng = random.Random(seed)
+    root.mkdir(parents=True, exist_ok=True)
+    out = Shards(root, shards)
+    counts: dict[str, int] = {}
+
+    # Part 00 carries the lookups every other part refers to.
+    out.add(0, "sources.yaml", "sources:")
+    out.add(
+        0, "sources.yaml", "  - " + flow({"key": SOURCE, "name": "Synthetic benchmark corpus", "sections": [SECTION]})
+    )
+    countries = country_codes(120)
+    out.add(0, "places.yaml", f"source: {SOURCE}\ncountries:")
+    for code in countries:
+        out.add(0, "places.yaml", "  - " + flow({"iso3": code, "name": f"Country {code}", "section": SECTION}))
+    counts["countries"] = len(countries)
+
+    mission_keys = [f"syn-mission-{m:03d}" for m in range(missions)]
+    out.add(0, "missions.yaml", f"source: {SOURCE}\nmissions:")
+    for m, key in enumerate(mission_keys):
+        established = date(1990, 1, 1) + timedelta(days=rng.randrange(0, 3650))
+        record = {
+            "key": key,
+            "name": f"Synthetic Mission {m:03d}",
+            "abbreviation": f"SM{m:03d}",
+            "mission_type": rng.choice(("political mission", "peacekeeping operation")),
+            "status": "active",
+            "established": established.isoformat(),
+            "section": SECTION,
+        }
+        out.add(0, "missions.yaml", "  - " + flow(record))
+    counts["missions"] = missions
+
+    # People and posts: tenures follow each other in each post, never overlapping.
+    people = max(1, appointments // 5)
+    for shard in range(shards):
+        out.add(shard, "people.yaml", f"source: {SOURCE}\npeople:")
+        out.add(shard, "posts.yaml", f"source: {SOURCE}\npositions:")
+    for p in range(people):
+        record = {
+            "key": f"syn-person-{p:06d}",
+            "name": f"Person {p:06d}",
+            "section": SECTION,
+            "nationalities": [{"country": rng.choice(countries), "basis": "stated nationality", "section": SECTION}],
+        }
+        out.add(p, "people.yaml", "  - " + flow(record))
+    counts["people"] = people
+    positions = [(key, f"{key}-{kind}") for key in mission_keys for kind in ("head", "deputy", "chief-of-staff")]
+    for p, (mission, position) in enumerate(positions):
+        level = "head of mission" if position.endswith("head") else "other"
+        record = {"key": position, "name": f"Post {position}", "mission": mission, "level": level, "section": SECTION}
+        out.add(p, "posts.yaml", "  - " + flow(record))
+    counts["positions"] = len(positions)
+    for shard in range(shards):
+        out.add(shard, "posts.yaml", "appointments:")
+    per_position = -(-appointments // len(positions))
+    written = 0
+    for p, (_mission, position) in enumerate(positions):
+        started = date(1990, 1, 1) + timedelta(days=rng.randrange(0, 60))
+        for t in range(per_position):
+            if written == appointments:
+                break
+            ended = started + timedelta(days=rng.randrange(30, 80))
+            record = {
+                "key": f"{position}-{t:04d}",
+                "person": f"syn-person-{rng.randrange(people):06d}",
+                "position": position,
+                "started": started.isoformat(),
+                "ended": ended.isoformat() if t % 7 else ended.isoformat()[:7],
+                "end_reason": "succeeded",
+                "section": SECTION,
+            }
+            # All tenures of one post in one part: a post's history reads top to bottom.
+            out.add(p, "posts.yaml", "  - " + flow(record))
+            started = ended + timedelta(days=rng.randrange(1, 20))
+            written += 1
+    counts["appointments"] = written
+
+    for shard in range(shards):
+        out.add(shard, "events.yaml", f"source: {SOURCE}\nevents:")
+    for e in range(events):
+        occurred = date(1990, 1, 1) + timedelta(days=rng.randrange(0, 35 * 365))
+        record = {
+            "key": f"syn-event-{e:06d}",
+            "mission": rng.choice(mission_keys),
+            "event_kind": rng.choice(EVENT_KINDS),
+            "name": f"Event {e:06d}",
+            "occurred": occurred.isoformat() if e % 5 else occurred.isoformat()[:7],
+            "section": SECTION,
+            "participants": [
+                {"person": f"syn-person-{rng.randrange(people):06d}", "role": "attended", "section": SECTION}
+            ],
+        }
+        out.add(e, "events.yaml", "  - " + flow(record))
+    counts["events"] = events
+    counts["event_participants"] = events
+
+    # Contingents: each mission has contributors; each contributor reports monthly per personnel type.
+    contingents = [(mission, code) for mission in mission_keys for code in rng.sample(countries, 20)]
+    per_contingent = -(-strengths // len(contingents))
+    months = -(-per_contingent // len(PERSONNEL_TYPES))
+    for shard in range(shards):
+        out.add(shard, "field.yaml", f"source: {SOURCE}\ncontingents:")
+    written = 0
+    for c, (mission, code) in enumerate(contingents):
+        key = f"{mission}-{code.lower()}"
+        deployed = date(1990 + rng.randrange(0, 20), rng.randrange(1, 13), 1)
+        observations = []
+        for offset in range(months):
+            for personnel_type in PERSONNEL_TYPES:
+                if written + len(observations) == strengths or len(observations) == per_contingent:
+                    break
+                observations.append(
+                    {
+                        "personnel_type": personnel_type,
+                        "personnel_count": rng.randrange(0, 900),
+                        "observed": month(deployed, offset),
+                        "section": SECTION,
+                    }
+                )
+        if not observations:
+            break
+        written += len(observations)
+        record = {
+            "key": key,
+            "mission": mission,
+            "country": code,
+            "status": "current",
+            "list_position": c + 1,
+            "deployed": month(deployed, 0),
+            "section": SECTION,
+            # The model requires one strength inline: the strength at deployment.
+            "strengths": observations[:1],
+        }
+        if strengths_layout == "yaml":
+            record["strengths"] = observations
+        out.add(c, "field.yaml", "  - " + flow(record))
+        if strengths_layout == "jsonl":
+            for observation in observations[1:]:
+                out.add(c, "contingent_strengths.jsonl", flow({"contingent": key, **observation, "source": SOURCE}))
+    counts["contingents"] = len(contingents)
+    counts["contingent_strengths"] = written
+    out.write()
+    return counts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("root", type=Path)
+    parser.add_argument("--missions", type=int, default=150)
+    parser.add_argument("--strengths", type=int, default=1_000_000)
+    parser.add_argument("--appointments", type=int, default=100_000)
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--shards", type=int, default=10)
+    parser.add_argument("--strengths-layout", choices=("jsonl", "yaml"), default="jsonl")
+    parser.add_argument("--seed", type=int, default=20031)
+    args = parser.parse_args()
+    counts = generate(
+        args.root,
+        missions=args.missions,
+        strengths=args.strengths,
+        appointments=args.appointments,
+        events=args.events,
+        shards=args.shards,
+        strengths_layout=args.strengths_layout,
+        seed=args.seed,
+    )
+    print(json.dumps(counts))
+
+
+if __name__ == "__main__":
+    main()
