@@ -6,6 +6,20 @@ from loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, voc
 from schema.vocabularies import CONTINGENT_LINK_ROLES, CONTINGENT_STATUSES, PERSONNEL_TYPES, STAFF_CATEGORIES
 
 FILE = "field.yaml"
+STREAM_FILE = "contingent_strengths.jsonl"
+STREAM_TABLE = "contingent_strengths"
+STREAM_COLUMNS = (
+    "contingent_id",
+    "personnel_type",
+    "personnel_count",
+    "is_approximate",
+    "observed_date",
+    "observed_earliest",
+    "observed_latest",
+    "observed_precision",
+    "note",
+    "source_section_id",
+)
 
 
 class StaffCount(Fact):
@@ -22,6 +36,17 @@ class Strength(Fact):
     is_approximate: bool = False
     observed: EdtfText | None = None
     note: str | None = None
+
+
+class StreamRecord(Strength):
+    """One line of contingent_strengths.jsonl: a strength and the contingent it belongs to.
+
+    The bulk layout for monthly series (e.g. the IPI Peacekeeping Database): one compact
+    JSON object per line, streamed to the database, never held in memory. `source` and
+    `section` are on every line (a JSON Lines file has no file-level default).
+    """
+
+    contingent: Key
 
 
 class Link(Fact):
@@ -155,3 +180,18 @@ def check_staff_totals(counts: list[StaffCount], context: LoadContext) -> None:
                 "personnel_count",
                 f"international + national = {added}, but the total says {total.personnel_count}",
             )
+
+
+def stream_row(strength: StreamRecord, record: str, context: LoadContext) -> tuple:
+    """The STREAM_COLUMNS of one bulk line (problems, such as an unknown contingent, go to `context`)."""
+    record = f"{record} ({strength.contingent})"
+    observed = context.date("observed", strength.observed, record, "observed")
+    return (
+        context.ref("contingents", strength.contingent, record, "contingent"),
+        strength.personnel_type,
+        strength.personnel_count,
+        int(strength.is_approximate),
+        *observed.values(),
+        strength.note,
+        context.provenance(strength, record)["source_section_id"],
+    )
