@@ -1,0 +1,422 @@
+"""Measure build, load, reports and serving side by side, and print one table of figures.
+
+    python -m benchmarks.run                 # the full run: ~1.36M rows, about 10 minutes on 2 cores
+    python -m benchmarks.run --scale 0.05    # a quick run at 5% of the scale
+
+Every figure comes from this one run on this machine (printed at the top). The machine is
+shared and noisy: each timing is the median of `--repeat` runs, interleaved with what it is
+compared to, and each ratio divides two medians. Work files go to `--work` (default
+/tmp/unami-perf), never into the repository. The benchmark is not part of CI.
+
+What is compared:
+- real build: a cold build of data/ in a child process (phases from BuildResult.seconds;
+  peak memory is the child's own ru_maxrss);
+- scale: the synthetic corpus (benchmarks/synthetic.py) loaded beside data/ by the same
+  validating loaders, end to end (parse, validate, insert, index, verify), next to the
+  floor (sqlite3.executemany of the same rows, one transaction, same migrated schema) and
+  the peer tool (`sqlite-utils insert --nl` of the same rows as JSON lines);
+- reports at scale: every canned report through Datasette's in-process client;
+- serving: requests/s and p99 of one report as JSON and as HTML next to `select 1` as JSON
+  on the same `unami serve`, with a Python load generator on loopback;
+- start-up: `unami serve` on an up-to-date database until its first answer.
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+import schema
+from benchmarks import load_test, synthetic
+from reports import catalog
+from unami import DEFAULT_DATA_DIR, PROJECT_ROOT
+
+SCALE = {"strengths": 1_000_000, "appointments": 100_000, "events": 100_000}
+
+
+# --- child processes: each measures itself, so peak memory is its own -----------------------
+
+
+def child_build(db_path: Path, data_dirs: list[Path]) -> dict:
+    from unami.build import build
+
+    result = build(db_path, data_dirs)
+    return {"seconds": result.seconds, "rows": sum(result.counts.values())}
+
+
+def child_floor(source_db: Path, target_db: Path) -> dict:
+    """executemany of every row of `source_db` into a fresh migrated `target_db`, one transaction."""
+    from unami import migrate
+
+    migrate.upgrade(target_db)
+    source = sqlite3.connect(source_db)
+    tables = {
+        table.name: ([c.name for c in table.columns], source.execute(f"select * from [{table.name}]").fetchall())
+        for table in schema.metadata.sorted_tables
+    }
+    source.close()
+    target = sqlite3.connect(target_db, isolation_level=None)
+    target.execute("PRAGMA foreign_keys = ON")
+    started = time.perf_counter()
+    target.execute("BEGIN")
+    target.execute("PRAGMA defer_foreign_keys = ON")
+    for name, (columns, rows) in tables.items():
+        marks = ", ".join("?" * len(columns))
+        target.executemany(f"insert into [{name}] ({', '.join(columns)}) values ({marks})", rows)
+    target.execute("COMMIT")
+    seconds = time.perf_counter() - started
+    target.close()
+    return {"seconds": {"total": seconds}, "rows": sum(len(rows) for _, rows in tables.values())}
+
+
+def run_child(kind: str, *arguments: str) -> dict:
+    """Run one measured child; return its JSON result with its peak RSS in MiB."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "benchmarks.run", "--child", kind, *arguments],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+    )
+    if completed.returncode != 0:
+        raise SystemExit(f"benchmark child {kind} failed:\n{completed.stderr[-3000:]}")
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def child_main(kind: str, arguments: list[str]) -> None:
+    if kind == "build":
+        result = child_build(Path(arguments[0]), [Path(a) for a in arguments[1:]])
+    elif kind == "floor":
+        result = child_floor(Path(arguments[0]), Path(arguments[1]))
+    else:
+        raise SystemExit(f"unknown child {kind}")
+    result["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result))
+
+
+# --- the peer tool --------------------------------------------------------------------------
+
+
+def export_jsonl(source_db: Path, directory: Path) -> list[tuple[str, Path]]:
+    """Every declared table of `source_db` as JSON lines (not timed)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(source_db)
+    connection.row_factory = sqlite3.Row
+    files = []
+    for table in schema.metadata.sorted_tables:
+        path = directory / f"{table.name}.jsonl"
+        with path.open("w", encoding="utf-8") as handle:
+            count = 0
+            for row in connection.execute(f"select * from [{table.name}]"):
+                handle.write(json.dumps(dict(row), ensure_ascii=False) + "\n")
+                count += 1
+        if count:
+            files.append((table.name, path))
+    connection.close()
+    return files
+
+
+def peer_load(files: list[tuple[str, Path]], target_db: Path) -> dict:
+    """`sqlite-utils insert --nl` of every table into a fresh migrated database (timed)."""
+    from unami import migrate
+
+    target_db.unlink(missing_ok=True)
+    migrate.upgrade(target_db)
+    started = time.perf_counter()
+    peak = 0.0
+    for table, path in files:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        subprocess.run(
+            ["sqlite-utils", "insert", str(target_db), table, str(path), "--nl"], check=True, stdout=subprocess.DEVNULL
+        )
+        peak = max(peak, before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return {"seconds": time.perf_counter() - started, "peak_mib": peak / 1024}
+
+
+# --- reports and serving --------------------------------------------------------------------
+
+
+def report_latencies(db_path: Path, runs: int) -> dict[str, dict]:
+    """Median and p95 (ms) of every canned report as JSON through Datasette's in-process client."""
+    from datasette.app import Datasette
+
+    from unami.site import SETTINGS, database_name, metadata_065, site_config
+
+    datasette = Datasette(immutables=[str(db_path)], metadata=metadata_065(site_config(db_path)), settings=SETTINGS)
+    name = database_name(db_path)
+    results = {}
+
+    async def measure():
+        for report in catalog.load_all():
+            query = str(httpx.QueryParams({**report.example_params(), "_shape": "array"}))
+            url = f"/{name}/{report.name}.json?{query}"
+            timings, status = [], None
+            for attempt in range(runs + 1):
+                started = time.perf_counter()
+                response = await datasette.client.get(url)
+                elapsed = (time.perf_counter() - started) * 1000
+                status = response.status_code
+                if attempt:  # the first request warms caches
+                    timings.append(elapsed)
+            results[report.name] = {
+                "median": statistics.median(timings),
+                "p95": load_test.percentile(timings, 0.95),
+                "status": status,
+            }
+
+    asyncio.run(measure())
+    return results
+
+
+def first_answer_seconds(db_path: Path, port: int, log) -> tuple[float, subprocess.Popen]:
+    """Start `unami serve` and time it until the first 200 (the database is up to date: no rebuild)."""
+    started = time.perf_counter()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "unami", "serve", "--db", str(db_path), "--host", load_test.HOST, "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    while True:
+        try:
+            if httpx.get(f"http://{load_test.HOST}:{port}/-/versions.json", timeout=2).status_code == 200:
+                return time.perf_counter() - started, server
+        except httpx.TransportError:
+            pass
+        if server.poll() is not None or time.perf_counter() - started > 120:
+            server.kill()
+            raise SystemExit("unami serve did not answer within 120 s")
+        time.sleep(0.02)
+
+
+def serve_figures(db_path: Path, report: catalog.Report, seconds: float, clients: int, rounds: int, log) -> dict:
+    """Start-up time, then rounds of load on three URLs in turn (medians of the rounds)."""
+    name = db_path.stem
+    query = str(httpx.QueryParams(report.example_params()))
+    urls = {
+        "floor: select 1 (JSON)": f"/{name}.json?sql=select+1&_shape=array",
+        f"report {report.name} (JSON)": f"/{name}/{report.name}.json?_shape=array" + (f"&{query}" if query else ""),
+        f"report {report.name} (HTML)": f"/{name}/{report.name}" + (f"?{query}" if query else ""),
+    }
+    port = load_test.free_port()
+    startup, server = first_answer_seconds(db_path, port, log)
+    figures = {label: {"rps": [], "p99": [], "errors": 0} for label in urls}
+    try:
+        for _ in range(rounds):
+            for label, url in urls.items():
+                tally, elapsed = asyncio.run(load_test.run_clients(port, [url], clients, seconds, 10**9))
+                figures[label]["rps"].append(len(tally.latencies) / elapsed)
+                figures[label]["p99"].append(load_test.percentile(tally.latencies, 0.99) * 1000)
+                figures[label]["errors"] += sum(tally.errors.values())
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return {"startup": startup, "urls": urls, "figures": figures}
+
+
+# --- the machine and the table -------------------------------------------------------------
+
+
+def machine() -> str:
+    memory = next(
+        (
+            int(line.split()[1]) / 1024**2
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if "MemTotal" in line
+        ),
+        float("nan"),
+    )
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
+        platform.processor() or "unknown CPU",
+    )
+    return (
+        f"{os.cpu_count()} cores ({model}), {memory:.1f} GiB RAM, Python {platform.python_version()}, "
+        f"SQLite {sqlite3.sqlite_version}, {platform.system()} {platform.release()}; "
+        f"load average at start {os.getloadavg()[0]:.1f} (shared machine: figures are medians)"
+    )
+
+
+class Table:
+    def __init__(self):
+        self.rows: list[tuple[str, str, str, str]] = []
+
+    def add(self, measure: str, value: str = "", compared: str = "", verdict: str = "") -> None:
+        self.rows.append((measure, value, compared, verdict))
+
+    def render(self) -> str:
+        header = ("measure", "median", "side by side / ratio", "goal")
+        widths = [max(len(row[i]) for row in [header, *self.rows]) for i in range(4)]
+        line = "+-" + "-+-".join("-" * width for width in widths) + "-+"
+        out = [line, "| " + " | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + " |"]
+        for row in self.rows:
+            if row[0].startswith("## "):
+                out += [line, "| " + row[0][3:].ljust(sum(widths) + 9) + " |", line]
+                continue
+            out.append("| " + " | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)) + " |")
+        out.append(line)
+        return "\n".join(out)
+
+
+def met(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def median_of(results: list[dict], *path: str) -> float:
+    values = []
+    for result in results:
+        value = result
+        for key in path:
+            value = value[key]
+        values.append(value)
+    return statistics.median(values)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="fraction of the full synthetic scale (default 1)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per small measurement (default 3)")
+    parser.add_argument("--scale-repeat", type=int, default=1, help="runs of the scaled load and its floor (default 1)")
+    parser.add_argument("--report-runs", type=int, default=20, help="requests per report (default 20)")
+    parser.add_argument("--serve-report", default="event_timeline", help="report to load-test (default event_timeline)")
+    parser.add_argument("--serve-seconds", type=float, default=5.0, help="seconds per load round (default 5)")
+    parser.add_argument("--clients", type=int, default=16, help="concurrent clients (default 16)")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/unami-perf"), help="scratch directory")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    arguments = parser.parse_args(argv)
+    if arguments.child:
+        child_main(arguments.child[0], arguments.child[1:])
+        return 0
+
+    work = arguments.work
+    work.mkdir(parents=True, exist_ok=True)
+    table = Table()
+    print(f"machine: {machine()}", flush=True)
+
+    # Real build: data/ only, cold (a fresh file each run).
+    builds = []
+    for run in range(arguments.repeat):
+        target = work / f"real-{run}.db"
+        target.unlink(missing_ok=True)
+        builds.append(run_child("build", str(target), str(DEFAULT_DATA_DIR)))
+    phases = ", ".join(
+        f"{phase} {median_of(builds, 'seconds', phase):.2f}" for phase in ("validate", "migrate", "load", "verify")
+    )
+    table.add("## Real build (data/, cold, child process)")
+    table.add("wall time", f"{median_of(builds, 'seconds', 'total'):.2f} s", f"phases (s): {phases}")
+    table.add("peak memory", f"{median_of(builds, 'peak_mib'):.0f} MiB", f"{builds[0]['rows']} rows")
+    print("real build done", flush=True)
+
+    # Scale: generate (deterministic; reused when the same scale is already on disk).
+    counts_target = {key: int(value * arguments.scale) for key, value in SCALE.items()}
+    corpus = work / f"corpus-{arguments.scale:g}"
+    marker = corpus / "counts.json"
+    if not marker.exists():
+        counts = synthetic.generate(corpus, **counts_target)
+        marker.write_text(json.dumps(counts))
+    counts = json.loads(marker.read_text())
+    data_dirs = [DEFAULT_DATA_DIR, *sorted(corpus.glob("part-*"))]
+    scaled_db = work / "unami.db"  # named unami so the served URLs read /unami/...
+    scaled, floors = [], []
+    for _run in range(arguments.scale_repeat):  # interleaved: loaders, then floor, then again
+        scaled_db.unlink(missing_ok=True)
+        scaled.append(run_child("build", str(scaled_db), *map(str, data_dirs)))
+        print("scaled build done", flush=True)
+        floor_db = work / "floor.db"
+        floor_db.unlink(missing_ok=True)
+        floors.append(run_child("floor", str(scaled_db), str(floor_db)))
+        floor_db.unlink(missing_ok=True)
+        print("floor done", flush=True)
+    jsonl = export_jsonl(scaled_db, work / "peer-jsonl")
+    peer = peer_load(jsonl, work / "peer.db")
+    (work / "peer.db").unlink(missing_ok=True)
+    print("peer done", flush=True)
+
+    rows = scaled[0]["rows"]
+    ours = median_of(scaled, "seconds", "total")
+    floor = median_of(floors, "seconds", "total")
+    phases = ", ".join(
+        f"{phase} {median_of(scaled, 'seconds', phase):.1f}" for phase in ("validate", "migrate", "load", "verify")
+    )
+    table.add(
+        f"## Scale: {rows:,} rows ({counts['contingent_strengths']:,} strengths, {counts['appointments']:,} "
+        f"appointments, {counts['events']:,} events, {counts['missions']} missions)"
+    )
+    table.add("unami build end to end", f"{rows / ours:,.0f} rows/s", f"{ours:.1f} s; phases (s): {phases}")
+    table.add(
+        "floor: executemany, 1 transaction",
+        f"{rows / floor:,.0f} rows/s",
+        f"{floor:.1f} s; unami build takes {ours / floor:.1f}x the floor",
+        f"<= 3x floor: {met(ours / floor <= 3)}",
+    )
+    table.add(
+        "peer: sqlite-utils insert --nl",
+        f"{rows / peer['seconds']:,.0f} rows/s",
+        f"{peer['seconds']:.1f} s; unami build is {peer['seconds'] / ours:.2f}x the peer's speed",
+        f"faster than peer: {met(ours < peer['seconds'])}",
+    )
+    peak = median_of(scaled, "peak_mib")
+    table.add(
+        "unami build peak memory",
+        f"{peak:.0f} MiB",
+        f"floor child {median_of(floors, 'peak_mib'):.0f} MiB",
+        f"< 1 GiB: {met(peak < 1024)}",
+    )
+
+    # Reports at scale.
+    latencies = report_latencies(scaled_db, arguments.report_runs)
+    slow = [name for name, figures in latencies.items() if figures["median"] >= 50 or figures["status"] != 200]
+    table.add(f"## Reports at scale ({len(latencies)} reports, Datasette in-process, {arguments.report_runs} runs)")
+    for name, figures in sorted(latencies.items(), key=lambda item: -item[1]["median"]):
+        status = "" if figures["status"] == 200 else f" HTTP {figures['status']}"
+        table.add(
+            f"report {name}",
+            f"{figures['median']:.1f} ms",
+            f"p95 {figures['p95']:.1f} ms{status}",
+            f"< 50 ms: {met(name not in slow)}",
+        )
+    print("reports done", flush=True)
+
+    # Serving and start-up on the same server.
+    report = catalog.load(arguments.serve_report)
+    with open(work / "serve.log", "w") as log:
+        served = serve_figures(scaled_db, report, arguments.serve_seconds, arguments.clients, arguments.repeat, log)
+    table.add(
+        f"## Serving ({arguments.clients} clients, loopback, {arguments.repeat} rounds x {arguments.serve_seconds:g} s)"
+    )
+    floor_rps = statistics.median(served["figures"]["floor: select 1 (JSON)"]["rps"])
+    for label, figures in served["figures"].items():
+        rps = statistics.median(figures["rps"])
+        ratio = rps / floor_rps
+        goal = (
+            f">= 0.7x floor: {met(ratio >= 0.7)}" if label.endswith("(JSON)") and not label.startswith("floor") else ""
+        )
+        errors = f", {figures['errors']} errors" if figures["errors"] else ""
+        table.add(
+            label,
+            f"{rps:,.0f} req/s",
+            f"p99 {statistics.median(figures['p99']):.0f} ms; {ratio:.2f}x floor{errors}",
+            goal,
+        )
+    table.add("start-up: unami serve to first answer", f"{served['startup']:.2f} s", "up-to-date database: no rebuild")
+
+    print()
+    print(table.render())
+    print("reproduce: python -m benchmarks.run")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
