@@ -1,20 +1,23 @@
 -- Who held each mission post on a given day; unknown ends are shown as such, not guessed.
 with tenures as (
     select
-        appointment_id,
-        position_id,
-        position,
-        position_level,
-        person,
-        nationality,
-        started_date,
-        started_earliest,
-        started_latest,
-        ended_date,
-        ended_earliest,
-        ended_latest
+        appointments_overview.appointment_id,
+        appointments_overview.position_id,
+        appointments_overview.position,
+        appointments_overview.position_level,
+        appointments_overview.person,
+        appointments_overview.nationality,
+        appointments_overview.started_date,
+        appointments_overview.started_earliest,
+        appointments_overview.started_latest,
+        appointments_overview.ended_date,
+        appointments_overview.ended_earliest,
+        appointments_overview.ended_latest,
+        -- no tenure in a mission outlives the mission itself
+        missions.ended_latest as mission_ended_latest
     from appointments_overview
-    where mission is not null
+    inner join positions on appointments_overview.position_id = positions.id
+    inner join missions on positions.mission_id = missions.id
 ),
 
 -- a tenure with no stated end is over once a later holder of the same post has certainly started
@@ -42,10 +45,12 @@ judged as (
             when tenures.started_latest <= :date and tenures.ended_earliest >= :date then 'certainly in office'
             when
                 tenures.started_latest <= :date and tenures.ended_date is null and succeeded.appointment_id is null
+                and (tenures.mission_ended_latest is null or :date <= tenures.mission_ended_latest)
                 then 'in office unless the tenure ended earlier (end not stated)'
             when
                 tenures.started_earliest <= :date
                 and (tenures.ended_latest >= :date or tenures.ended_date is null)
+                and (tenures.mission_ended_latest is null or :date <= tenures.mission_ended_latest)
                 and succeeded.appointment_id is null
                 then 'possibly in office (dates known only roughly)'
         end as in_office
@@ -63,5 +68,8 @@ select
     in_office,
     appointment_id
 from judged
-where in_office is not null
+where
+    in_office is not null
+    -- anything but a real ISO day (2010, 2010-13-01, x) matches nothing
+    and (:date = '' or date(:date) = :date)
 order by position_level = 'head of mission' desc, position, in_office = 'certainly in office' desc, person
