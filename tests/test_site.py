@@ -188,3 +188,14 @@ def test_serve_command_is_immutable_and_never_loads_extensions_or_crossdb(built_
     assert "--inspect-file" in command and "--metadata" in command
     assert not {"--load-extension", "--crossdb"} & set(command)
     assert command[command.index("sql_time_limit_ms") - 1 :][:3] == ["--setting", "sql_time_limit_ms", "750"]
+
+
+def test_the_site_shows_the_data_version_and_the_source_attribution(site, built_db):
+    with sqlite3.connect(built_db) as connection:
+        (version,) = connection.execute("select data_version from dataset_versions").fetchone()
+    metadata = get_json(site, "/-/metadata.json")
+    assert f"data version {version}" in metadata["about"]
+    assert "English Wikipedia contributors" in metadata["description"]
+    assert f"Data version {version}." in metadata["databases"][DB]["description"]
+    home = site("/").text
+    assert version in home and "CC BY-SA 4.0" in home

@@ -16,16 +16,15 @@ from pathlib import Path
 import schema
 from reports import catalog
 from schema.views import VIEWS
+from unami import release
 
 TITLE = "unami-db: the UN Assistance Mission for Iraq (2003–2025)"
 DESCRIPTION = (
     "A normalized, sourced database of the United Nations Assistance Mission for Iraq: leaders and their "
     "tenures, Security Council resolutions, mandate, timeline, staffing and uniformed contingents. Every fact "
     "names the source section it comes from; dates keep the precision the source gives; where the source "
-    "contradicts itself both claims are kept. Data: CC BY-SA 4.0 (derived from English Wikipedia); code: MIT."
+    "contradicts itself both claims are kept. "
 )
-DATA_LICENCE = ("CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/")
-CODE_LICENCE = ("MIT", "https://opensource.org/license/mit")
 
 # Small database, public server: a short time limit stops runaway ad hoc SQL; HTML rendering
 # dominates cost, so facet suggestions are off (see shared NOTES, Datasette throughput).
@@ -268,21 +267,21 @@ def site_config(db_path: Path) -> dict:
     db_name = database_name(db_path)
     reports = catalog.load_all()
     sources = _sources(db_path)
-    primary = sources[0] if sources else {}
+    version = release.data_version(db_path)
     return {
         "instance": {
             "title": TITLE,
-            "description": DESCRIPTION,
-            "license": f"Data: {DATA_LICENCE[0]}",
-            "license_url": DATA_LICENCE[1],
-            "source": f"{primary.get('name')} ({primary.get('publisher')})" if primary else None,
-            "source_url": primary.get("url"),
-            "about": f"Code: {CODE_LICENCE[0]} licence",
-            "about_url": CODE_LICENCE[1],
+            "description": f"{DESCRIPTION}{release.attribution()} Data version {version}.",
+            **release.datasette_fields(),  # licence and source: the same wording as the export
+            "about": f"Code: {release.CODE_LICENCE['name']} licence · data version {version}",
+            "about_url": release.CODE_LICENCE["path"],
         },
         "database": db_name,
-        "database_description": "Sources: "
-        + "; ".join(f"{source['name']} ({source['publisher']}, {source['licence']})" for source in sources),
+        "database_description": f"Data version {version}. Sources: "
+        + "; ".join(
+            f"{source['name']} ({', '.join(part for part in (source['publisher'], source['licence']) if part)})"
+            for source in sources
+        ),
         "tables": _table_entries(),
         "queries": _queries(reports),
         "plugins": {"datasette-dashboards": _dashboard(db_name, {report.name: report for report in reports})},
