@@ -112,3 +112,20 @@ def test_every_command_has_help_with_an_example(command):
     result = CliRunner().invoke(main, [command, "--help"])
     assert result.exit_code == 0
     assert "Example: unami " + command in result.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["report", "leaders_timeline"], ["metadata", "--output", "out"], ["export", "out"]],
+    ids=lambda command: command[0],
+)
+@pytest.mark.parametrize("content", [None, b"not a database", b""], ids=["missing", "junk", "empty"])
+def test_commands_on_a_file_that_is_not_a_unami_database_fail_in_one_line(tmp_path, command, content):
+    target = tmp_path / "x.db"
+    if content is not None:
+        target.write_bytes(content)
+    result = CliRunner().invoke(main, [command[0], "--db", str(target), *command[1:]])
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)
+    assert result.output.startswith(f"Error: {target}: ")
+    assert len(result.output.strip().splitlines()) == 1

@@ -4,6 +4,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from unami import PROJECT_ROOT
+from unami import DEFAULT_DATA_DIR, PROJECT_ROOT
 from unami.serve import datasette_arguments, write_site_files
 from unami.site import CHARTS, DASHBOARD_SLUG, layout_10, site_config
 
@@ -175,8 +176,17 @@ def test_serve_rebuilds_only_a_missing_or_stale_database(built_db, tmp_path):
     assert is_stale(copy)
     copy.write_bytes(built_db.read_bytes())
     assert not is_stale(copy)
+    # Built from other data: a corrected fact must reach the site.
+    changed = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, changed)
+    (changed / "outcomes.yaml").write_text((changed / "outcomes.yaml").read_text() + "# a correction\n")
+    assert is_stale(copy, changed)
+    # Older than the build code (schema, loaders, migrations).
     old = newest_input_mtime() - 60
     os.utime(copy, (old, old))
+    assert is_stale(copy)
+    # A file that is not a unami database at all.
+    copy.write_bytes(b"not a database")
     assert is_stale(copy)
 
 

@@ -26,6 +26,16 @@ data_option = click.option(
 )
 
 
+def require_database(db_path: Path) -> None:
+    """Stop with one line unless `db_path` is a database built by `unami build`."""
+    from unami.release import ReleaseError, data_version
+
+    try:
+        data_version(db_path)
+    except ReleaseError as error:
+        raise click.ClickException(str(error)) from None
+
+
 def report_problems(error: loaders.DataError) -> None:
     for problem in error.problems:
         click.echo(str(problem), err=True)
@@ -178,8 +188,7 @@ def report_command(db_path: Path, name: str | None, params: tuple[str, ...], out
         if not separator:
             raise click.BadParameter(f"{pair!r} is not KEY=VALUE, e.g. --param date=2010-01-01", param_hint="--param")
         given[key.strip()] = value
-    if not db_path.exists():
-        raise click.ClickException(f"{db_path} does not exist; run `unami build --db {db_path}` first")
+    require_database(db_path)
     try:
         report = catalog.load(name)
         connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
@@ -189,6 +198,8 @@ def report_command(db_path: Path, name: str | None, params: tuple[str, ...], out
             connection.close()
     except catalog.ReportError as error:
         raise click.ClickException(str(error)) from error
+    except sqlite3.DatabaseError as error:  # e.g. built by an older schema without the views
+        raise click.ClickException(f"{db_path}: {error}; rebuild it with `unami build --db {db_path}`") from error
     click.echo(render(columns, rows, output_format), nl=False)
 
 
@@ -206,7 +217,7 @@ def serve_command(db_path: Path, host: str, port: int):
     from unami import serve
 
     if serve.is_stale(db_path):
-        click.echo(f"{db_path} is missing or older than data/ or the migrations: building it first")
+        click.echo(f"{db_path} is missing or was built from other data, schema or code: building it first")
         build_command.callback(db_path=db_path, data_dirs=())
     serve.write_site_files(db_path)
     command = serve.serve_command(db_path, host, port)
@@ -241,8 +252,7 @@ def metadata_command(db_path: Path, layout: str, output_dir: Path):
 
     from unami.site import layout_10, metadata_065, site_config
 
-    if not db_path.exists():
-        raise click.ClickException(f"{db_path} does not exist; run `unami build --db {db_path}` first")
+    require_database(db_path)
     site = site_config(db_path)
     documents = {"metadata.json": metadata_065(site)}
     if layout == "1.0":

@@ -6,25 +6,49 @@ No `--load-extension` and no `--crossdb`, on purpose.
 """
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
-from unami import DEFAULT_DATA_DIR
-from unami.migrate import MIGRATIONS_DIR
+import loaders
+from loaders.pipeline import content_hash, data_files, stream_files
+from unami import DEFAULT_DATA_DIR, PROJECT_ROOT, migrate
 from unami.site import SETTINGS, metadata_065, site_config
 
+# Code that shapes the rows: a change here may change the database even when data/ did not.
+BUILD_CODE = (PROJECT_ROOT / "schema", PROJECT_ROOT / "loaders", migrate.MIGRATIONS_DIR)
 
-def newest_input_mtime(inputs: tuple[Path, ...] = (DEFAULT_DATA_DIR, MIGRATIONS_DIR)) -> float:
-    """Modification time of the newest file the build reads (data files and migrations)."""
-    times = [path.stat().st_mtime for directory in inputs for path in directory.rglob("*") if path.is_file()]
+
+def newest_input_mtime(inputs: tuple[Path, ...] = BUILD_CODE) -> float:
+    """Modification time of the newest file of the code the build runs."""
+    times = [path.stat().st_mtime for directory in inputs for path in directory.rglob("*.py") if path.is_file()]
     return max(times, default=0.0)
 
 
-def is_stale(db_path: Path) -> bool:
-    """True when the database is missing or older than data/ or the migrations."""
+def recorded_version(db_path: Path) -> tuple[str, str] | None:
+    """(data SHA-256, schema revision) recorded by the build, or None for a file that has none."""
+    try:
+        connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            return connection.execute("select data_sha256, schema_revision from dataset_versions").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        return None
+
+
+def is_stale(db_path: Path, data_dir: Path = DEFAULT_DATA_DIR) -> bool:
+    """True when the database is missing, was built from other data or another schema, or predates the code."""
     db_path = Path(db_path)
-    return not db_path.exists() or db_path.stat().st_mtime < newest_input_mtime()
+    if not db_path.exists():
+        return True
+    paths = [
+        path for _, path, _ in data_files([data_dir], loaders.FAMILIES) + stream_files([data_dir], loaders.FAMILIES)
+    ]
+    if recorded_version(db_path) != (content_hash(paths), migrate.head_revision()):
+        return True
+    return db_path.stat().st_mtime < newest_input_mtime()
 
 
 def generated_paths(db_path: Path) -> tuple[Path, Path]:
