@@ -23,9 +23,6 @@ class FtsIndex:
             "content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
         )
 
-    def drop_sql(self) -> str:
-        return f"DROP TABLE {self.name}"
-
 
 FTS_INDEXES = (
     FtsIndex("people", ("name", "note")),

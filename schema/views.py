@@ -20,9 +20,6 @@ class View:
     def create_sql(self) -> str:
         return f"CREATE VIEW {self.name} AS\n{self.sql.strip()}"
 
-    def drop_sql(self) -> str:
-        return f"DROP VIEW {self.name}"
-
 
 APPOINTMENTS_OVERVIEW = View(
     "appointments_overview",

@@ -125,7 +125,8 @@ def build(db_path: Path, data_dirs: list[Path]) -> BuildResult:
             _fsync(temporary)
             os.replace(temporary, db_path)
             _fsync(db_path.parent)
-        except (sqlite3.OperationalError, sqlalchemy.exc.OperationalError) as error:
+        # A full disk, a lock, or a constraint the validation missed: one line, old database kept.
+        except (sqlite3.DatabaseError, sqlalchemy.exc.DBAPIError) as error:
             reason = getattr(error, "orig", None) or error  # SQLAlchemy wraps the sqlite3 error (migrations)
             raise BuildError(f"building {db_path} failed: {reason}; the previous database is unchanged") from error
         finally:
