@@ -14,6 +14,7 @@ strengths as (
         contingents_overview.country,
         contingents_overview.iso3,
         contingents_overview.country_id,
+        contingents_overview.is_approximate,
         personnel_types.personnel_type,
         case personnel_types.personnel_type
             when 'troops' then contingents_overview.troops
@@ -33,6 +34,7 @@ unstated as (
         country,
         iso3,
         country_id,
+        is_approximate,
         'not stated' as personnel_type,
         null as personnel
     from contingents_overview
@@ -46,6 +48,7 @@ all_rows as (
         country,
         iso3,
         country_id,
+        is_approximate,
         personnel_type,
         personnel
     from strengths
@@ -57,6 +60,7 @@ all_rows as (
         country,
         iso3,
         country_id,
+        is_approximate,
         personnel_type,
         personnel
     from unstated
@@ -69,6 +73,8 @@ select
     personnel_type,
     count(distinct contingent_id) as contributions,
     sum(personnel) as personnel,
+    -- "around 550": the sum includes a figure the source gives as approximate
+    max(is_approximate) as includes_approximate,
     max(country_id is null) as is_country_unknown
 from all_rows
 group by status, country_id, country, iso3, personnel_type

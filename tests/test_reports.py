@@ -311,3 +311,13 @@ def test_nobody_holds_a_mission_post_outside_the_mission_s_life(site, day):
 @pytest.mark.parametrize("day", ["2010", "2010-13-01", "x"])
 def test_a_date_that_is_not_an_iso_day_matches_nothing(site, day):
     assert rows(site, "post_holders_on_date", date=day) == []
+
+
+def test_contingent_totals_say_when_they_include_an_approximate_figure(site):
+    by_country = {
+        (row["country"], row["personnel_type"]): row for row in rows(site, "contingents_by_country", status="former")
+    }
+    # "Around 550 soldiers" (Georgia) and "around 35 troops" (Denmark's earlier guards); Romania's 100 is exact.
+    assert by_country[("Georgia", "troops")]["includes_approximate"] == 1
+    assert by_country[("Denmark", "troops")]["includes_approximate"] == 1
+    assert by_country[("Romania", "troops")]["includes_approximate"] == 0
