@@ -72,6 +72,10 @@ class LoadContext:
     def problem(self, record: str, field: str, message: str) -> None:
         self.problems.append(Problem(self.file, record, field, message))
 
+    def next_id(self, table: str) -> int:
+        """The id the next row added to `table` will get (to register keys before adding rows)."""
+        return len(self.rows.get(table, [])) + 1
+
     def add(self, table: str, row: dict) -> int:
         """Queue a row for `table`, giving it the next id; return that id."""
         rows = self.rows.setdefault(table, [])

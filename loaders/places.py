@@ -38,7 +38,7 @@ def convert(document: Document, context: LoadContext) -> None:
         )
         context.register("countries", country.iso3, row_id, record, "iso3")
     # Register every organization first so a parent may be listed after its child.
-    first_id = len(context.rows.get("organizations", [])) + 1
+    first_id = context.next_id("organizations")
     for offset, organization in enumerate(document.organizations):
         context.register(
             "organizations", organization.key, first_id + offset, label("organizations", offset, organization.key)

@@ -75,7 +75,7 @@ def convert(document: Document, context: LoadContext) -> None:
         context.register("positions", position.key, position_id, record)
 
     # Register every appointment first: predecessors and next posts may point forward.
-    first_id = len(context.rows.get("appointments", [])) + 1
+    first_id = context.next_id("appointments")
     for offset, appointment in enumerate(document.appointments):
         context.register(
             "appointments", appointment.key, first_id + offset, label("appointments", offset, appointment.key)

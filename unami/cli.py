@@ -36,10 +36,10 @@ def require_database(db_path: Path) -> None:
         raise click.ClickException(str(error)) from None
 
 
-def report_problems(error: loaders.DataError) -> None:
+def report_problems(error: loaders.DataError, outcome: str = "nothing was written") -> None:
     for problem in error.problems:
         click.echo(str(problem), err=True)
-    click.echo(f"{len(error.problems)} problem(s) found; nothing was written.", err=True)
+    click.echo(f"{len(error.problems)} problem(s) found; {outcome}.", err=True)
     sys.exit(1)
 
 
@@ -79,7 +79,7 @@ def check_command(data_dirs: tuple[Path, ...]):
         # Nothing is written here, so bulk files are validated now (a build does it while loading).
         plan = loaders.plan_load(list(data_dirs) or [DEFAULT_DATA_DIR], loaders.FAMILIES, defer_streams=False)
     except loaders.DataError as error:
-        report_problems(error)
+        report_problems(error, "fix them and run `unami check` again")
     rows = sum(len(table_rows) for table_rows in plan.rows.values()) + sum(plan.streamed.values())
     click.echo(f"OK: {len(plan.files)} files, {rows} rows would be loaded.")
 
