@@ -153,7 +153,8 @@ def plan_load(data_dirs: list[Path], families: list[ModuleType], defer_streams: 
     # Phase 1: read and validate every file. Reference checks wait until all files are
     # valid, so one broken record does not cascade into dozens of "unknown key" lines.
     validated = []
-    for family, path, file_label in files:
+    # Per-file progress on a terminal only (large corpora spend most of their time here).
+    for family, path, file_label in tqdm(files, desc="validate", unit=" files", disable=not sys.stderr.isatty()):
         try:
             document = read_yaml(path, file_label)
         except DataError as error:
