@@ -208,15 +208,16 @@ def unami_serve_startup(db_path: Path, log_path: Path) -> tuple[float, bool]:
     return seconds, "building it first" in log_path.read_text()
 
 
-def serve_figures(db_path: Path, report: catalog.Report, seconds: float, clients: int, rounds: int, log) -> dict:
-    """Start-up time, then rounds of load on three URLs in turn (medians of the rounds)."""
+def serve_figures(db_path: Path, reports: list[catalog.Report], seconds: float, clients: int, rounds: int, log) -> dict:
+    """Start-up time, then rounds of load on the floor and each report's JSON and HTML in turn (medians)."""
     name = db_path.stem
-    query = str(httpx.QueryParams(report.example_params()))
-    urls = {
-        "floor: select 1 (JSON)": f"/{name}.json?sql=select+1&_shape=array",
-        f"report {report.name} (JSON)": f"/{name}/{report.name}.json?_shape=array" + (f"&{query}" if query else ""),
-        f"report {report.name} (HTML)": f"/{name}/{report.name}" + (f"?{query}" if query else ""),
-    }
+    urls = {"floor: select 1 (JSON)": f"/{name}.json?sql=select+1&_shape=array"}
+    for report in reports:
+        query = str(httpx.QueryParams(report.example_params()))
+        urls[f"report {report.name} (JSON)"] = f"/{name}/{report.name}.json?_shape=array" + (
+            f"&{query}" if query else ""
+        )
+        urls[f"report {report.name} (HTML)"] = f"/{name}/{report.name}" + (f"?{query}" if query else "")
     # `unami serve` knows only data/ and would rebuild a database loaded with extra --data
     # directories, so the scaled file is served with exactly the command it would exec.
     from unami import serve
@@ -308,7 +309,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per small measurement (default 3)")
     parser.add_argument("--scale-repeat", type=int, default=1, help="runs of the scaled load and its floor (default 1)")
     parser.add_argument("--report-runs", type=int, default=20, help="requests per report (default 20)")
-    parser.add_argument("--serve-report", default="event_timeline", help="report to load-test (default event_timeline)")
+    parser.add_argument(
+        "--serve-reports",
+        default="event_timeline,mission_fact_sheet",
+        help="comma-separated reports to load-test (default: a slow one and a fast one at scale)",
+    )
     parser.add_argument("--serve-seconds", type=float, default=5.0, help="seconds per load round (default 5)")
     parser.add_argument("--clients", type=int, default=16, help="concurrent clients (default 16)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/unami-perf"), help="scratch directory")
@@ -408,9 +413,11 @@ def main(argv: list[str] | None = None) -> int:
     print("reports done", flush=True)
 
     # Serving and start-up on the same server.
-    report = catalog.load(arguments.serve_report)
+    served_reports = [catalog.load(name) for name in arguments.serve_reports.split(",")]
     with open(work / "serve.log", "w") as log:
-        served = serve_figures(scaled_db, report, arguments.serve_seconds, arguments.clients, arguments.repeat, log)
+        served = serve_figures(
+            scaled_db, served_reports, arguments.serve_seconds, arguments.clients, arguments.repeat, log
+        )
     table.add(
         f"## Serving ({arguments.clients} clients, loopback, {arguments.repeat} rounds x {arguments.serve_seconds:g} s)"
     )
