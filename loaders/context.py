@@ -61,7 +61,10 @@ class LoadContext:
         self.problems: list[Problem] = []
         self.file = "(none)"
         self.default_source: str | None = None
-        self.origins: dict[tuple[str, int], str] = {}  # (table, id) -> file the row came from
+        # (table, id) -> (file, record label) the row came from, for problems found after conversion.
+        self.origins: dict[tuple[str, int], tuple[str, str | None]] = {}
+        # The record whose provenance was resolved last: the record of the row being built.
+        self.current_record: str | None = None
 
     # -- bookkeeping ---------------------------------------------------------
 
@@ -81,13 +84,16 @@ class LoadContext:
         rows = self.rows.setdefault(table, [])
         row = {"id": len(rows) + 1, **row}
         rows.append(row)
-        self.origins[(table, row["id"])] = self.file
+        self.origins[(table, row["id"])] = (self.file, self.current_record)
+        self.current_record = None
         return row["id"]
 
     def problem_with_row(self, table: str, row: dict, field: str, message: str) -> None:
         """Report a problem found after conversion, naming the row's own file and key."""
-        record = f"{table} {row.get('key') or row['id']}"
-        self.problems.append(Problem(self.origins.get((table, row["id"]), "(unknown file)"), record, field, message))
+        file, record = self.origins.get((table, row["id"]), ("(unknown file)", None))
+        if row.get("key") or record is None:
+            record = f"{table} {row.get('key') or row['id']}"
+        self.problems.append(Problem(file, record, field, message))
 
     # -- natural keys --------------------------------------------------------
 
@@ -115,6 +121,7 @@ class LoadContext:
     # -- shared columns ------------------------------------------------------
 
     def provenance(self, fact: Fact, record: str) -> dict:
+        self.current_record = record
         source = fact.source or self.default_source
         if source is None:
             self.problem(record, "source", "no source given and the file sets no default `source:`")

@@ -14,6 +14,7 @@ from types import ModuleType
 
 import sqlite_utils
 from pydantic import BaseModel, ValidationError
+from sqlalchemy import UniqueConstraint
 from tqdm import tqdm
 
 import schema
@@ -137,6 +138,37 @@ def stream_rows(family: ModuleType, path: Path, file_label: str, context: LoadCo
                 yield row
 
 
+def check_unique(context: LoadContext) -> None:
+    """Report rows that a UNIQUE constraint of the schema would refuse, before anything is written.
+
+    Keys of top-level records are checked as they are registered; this catches repeats
+    inside a record's lists (two equal names of one person, one claim given twice).
+    """
+    for table in schema.metadata.sorted_tables:
+        rows = context.rows.get(table.name, [])
+        for constraint in table.constraints:
+            if not isinstance(constraint, UniqueConstraint):
+                continue
+            columns = [column.name for column in constraint.columns]
+            seen: dict[tuple, dict] = {}
+            for row in rows:
+                values = tuple(row.get(column) for column in columns)
+                if None in values:  # SQL treats NULLs as distinct
+                    continue
+                if values in seen:
+                    shown = ", ".join(
+                        f"{column}={row.get(column)!r}" for column in columns if not column.endswith("_id")
+                    )
+                    context.problem_with_row(
+                        table.name,
+                        row,
+                        ",".join(columns),
+                        f"repeats an earlier {table.name} row ({shown or 'same references'})",
+                    )
+                else:
+                    seen[values] = row
+
+
 def plan_load(data_dirs: list[Path], families: list[ModuleType], defer_streams: bool = True) -> LoadPlan:
     """Read, validate and convert every data file; raise DataError listing every problem.
 
@@ -172,6 +204,7 @@ def plan_load(data_dirs: list[Path], families: list[ModuleType], defer_streams: 
         family.convert(parsed, context)
     for check in (family for family in families if hasattr(family, "check_rows")):
         check.check_rows(context)
+    check_unique(context)
     if context.problems:
         raise DataError(context.problems)
     streamed = {}

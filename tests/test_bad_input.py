@@ -454,6 +454,62 @@ CASES = [
         "(record)",
         "give a country, or (only when the source names none)",
     ),
+    # --- repeats inside a record's lists (UNIQUE constraints, checked before writing) ---
+    Case(
+        "a name given twice",
+        "people.yaml",
+        replace(
+            "      - {name: Qazi, form: short form, section: Leadership}\n",
+            "      - {name: Qazi, form: short form, section: Leadership}\n" * 2,
+        ),
+        "people[0] (ashraf-jehangir-qazi).names[1]",
+        "person_id,name,source_section_id",
+        "repeats an earlier person_names row (name='Qazi')",
+    ),
+    Case(
+        "a nationality given twice",
+        "people.yaml",
+        replace(
+            "      - {country: BGR, basis: stated nationality, section: Leadership}\n",
+            "      - {country: BGR, basis: stated nationality, section: Leadership}\n" * 2,
+        ),
+        "people[4] (nickolay-mladenov).nationalities[1]",
+        "person_id,country_id,basis",
+        "repeats an earlier person_nationalities row (basis='stated nationality')",
+    ),
+    Case(
+        "a mission name given twice",
+        "missions.yaml",
+        replace(
+            "      - {language: en, name: United Nations Assistance Mission for Iraq, section: Introduction}\n",
+            "      - {language: en, name: United Nations Assistance Mission for Iraq, section: Introduction}\n" * 2,
+        ),
+        "missions[0] (unami).names[1]",
+        "mission_id,language,name",
+        "repeats an earlier mission_names row",
+    ),
+    Case(
+        "a mission relation given twice",
+        "missions.yaml",
+        replace(
+            "      - {organization: un-security-council, role: parent organ, section: Infobox}\n",
+            "      - {organization: un-security-council, role: parent organ, section: Infobox}\n" * 2,
+        ),
+        "missions[0] (unami).organizations[1]",
+        "mission_id,organization_id,role",
+        "repeats an earlier mission_organizations row (role='parent organ')",
+    ),
+    Case(
+        "a claim given twice",
+        "discrepancies.yaml",
+        replace(
+            "      - {claim: Mohamed Al Hassan, section: Leadership}\n",
+            "      - {claim: Mohamed Al Hassan, section: Leadership}\n" * 2,
+        ),
+        "discrepancies[5] (al-hassan-first-name).claims[2]",
+        "discrepancy_id,source_section_id,claim",
+        "repeats an earlier discrepancy_claims row (claim='Mohamed Al Hassan')",
+    ),
 ]
 
 
