@@ -23,7 +23,7 @@ class Resolution(Fact):
     votes_for: int | None = Field(default=None, ge=0)
     votes_against: int | None = Field(default=None, ge=0)
     abstentions: int | None = Field(default=None, ge=0)
-    is_unanimous: bool = False
+    is_unanimous: bool | None = None  # None: the source does not say
     actions: list[Action] = []
 
 
@@ -48,7 +48,7 @@ def convert(document: Document, context: LoadContext) -> None:
                 "votes_for": resolution.votes_for,
                 "votes_against": resolution.votes_against,
                 "abstentions": resolution.abstentions,
-                "is_unanimous": int(resolution.is_unanimous),
+                "is_unanimous": None if resolution.is_unanimous is None else int(resolution.is_unanimous),
                 **context.provenance(resolution, record),
             },
         )

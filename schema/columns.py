@@ -65,12 +65,17 @@ def integer(name: str, description: str, nullable: bool = True) -> Column:
     return Column(name, Integer, nullable=nullable, comment=description)
 
 
-def flag(name: str, description: str, default: int = 0) -> list:
-    """A 0/1 integer; STRICT tables have no boolean type."""
-    return [
-        Column(name, Integer, nullable=False, server_default=str(default), comment=description),
-        CheckConstraint(f"{name} IN (0, 1)", name=f"{name}_is_flag"),
-    ]
+def flag(name: str, description: str, default: int | None = 0) -> list:
+    """A 0/1 integer (STRICT tables have no boolean type).
+
+    `default=None` makes a flag the source may leave open: NULL means "not stated",
+    which must not read as 0 ("no").
+    """
+    if default is None:
+        column = Column(name, Integer, nullable=True, comment=description)
+    else:
+        column = Column(name, Integer, nullable=False, server_default=str(default), comment=description)
+    return [column, CheckConstraint(f"{name} IN (0, 1)", name=f"{name}_is_flag")]
 
 
 def coded(name: str, values: tuple[str, ...], description: str, nullable: bool = False) -> list:

@@ -236,7 +236,11 @@ resolutions = strict_table(
     *count("votes_for", "Votes in favour, if stated.", nullable=True),
     *count("votes_against", "Votes against, if stated.", nullable=True),
     *count("abstentions", "Abstentions, if stated.", nullable=True),
-    *flag("is_unanimous", "1 when the source says the resolution was adopted unanimously."),
+    *flag(
+        "is_unanimous",
+        "1 when the source says the resolution was adopted unanimously, 0 when it says otherwise, NULL: not stated.",
+        default=None,
+    ),
     *provenance(),
     UniqueConstraint("number"),
     UniqueConstraint("symbol"),

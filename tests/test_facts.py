@@ -299,3 +299,13 @@ def test_every_section_of_the_article_is_the_source_of_some_facts(query):
         "See also",
     ]
     assert all(row["facts"] > 0 for row in rows), [row for row in rows if not row["facts"]]
+
+
+def test_unanimity_is_known_only_for_resolution_2732(query):
+    # The article says 2732 was adopted unanimously and says nothing of the votes on 1500 and 2682.
+    rows = query("select number, is_unanimous from resolutions order by number")
+    assert rows == [
+        {"number": 1500, "is_unanimous": None},
+        {"number": 2682, "is_unanimous": None},
+        {"number": 2732, "is_unanimous": 1},
+    ]

@@ -29,6 +29,15 @@ def columns(connection: sqlite3.Connection, table: str) -> list[str]:
     return [row[1] for row in connection.execute(f"pragma table_info({table})")]
 
 
+def source_expressions(connection: sqlite3.Connection, table: str) -> list[str]:
+    """What to copy into each column: a NULL the old schema cannot hold ("not stated", added
+    later) becomes that column's old default, as a database of that time would have held it."""
+    expressions = []
+    for _cid, name, _type, not_null, default, _pk in connection.execute(f"pragma main.table_info({table})"):
+        expressions.append(f"coalesce({name}, {default})" if not_null and default is not None else name)
+    return expressions
+
+
 def snapshot(path: Path, shape: dict[str, list[str]]) -> dict[str, list[tuple]]:
     """Every row of every table in `shape`, limited to the listed columns, in primary-key order."""
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
@@ -52,7 +61,8 @@ def populate_at(path: Path, revision: str, source: Path) -> dict[str, list[str]]
             connection.execute("pragma foreign_keys = off")
             for table, names in shape.items():
                 column_list = ", ".join(names)
-                connection.execute(f"insert into main.{table} ({column_list}) select {column_list} from source.{table}")
+                selected = ", ".join(source_expressions(connection, table))
+                connection.execute(f"insert into main.{table} ({column_list}) select {selected} from source.{table}")
         assert connection.execute("pragma foreign_key_check").fetchall() == []
     finally:
         connection.close()
