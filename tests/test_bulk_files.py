@@ -1,0 +1,100 @@
+"""Bulk JSON Lines files (`contingent_strengths.jsonl`): streamed, validated line by line, all or nothing.
+
+The lines below are made up for the tests (a monthly series); they name the test fixture source.
+"""
+
+import hashlib
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from unami import DEFAULT_DATA_DIR
+from unami.cli import main
+
+FIXTURE_SOURCE = Path(__file__).parent / "fixtures" / "second_mission" / "sources.yaml"
+
+
+def line(**overrides) -> str:
+    record = {
+        "contingent": "nepal-guard-unit",
+        "personnel_type": "troops",
+        "personnel_count": 80,
+        "observed": "2010-01",
+        "source": "test-fixture",
+        "section": "Fixture",
+    }
+    record.update(overrides)
+    return json.dumps({key: value for key, value in record.items() if value is not ...})
+
+
+def data_with(tmp_path: Path, lines: list[str]) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    fixture = tmp_path / "fixture"
+    fixture.mkdir()
+    shutil.copy(FIXTURE_SOURCE, fixture / "sources.yaml")
+    (fixture / "contingent_strengths.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return fixture
+
+
+def build(tmp_path: Path, fixture: Path, db: Path):
+    return CliRunner().invoke(
+        main, ["build", "--db", str(db), "--data", str(tmp_path / "data"), "--data", str(fixture)]
+    )
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_bulk_series_loads_beside_the_curated_facts(tmp_path):
+    months = [line(observed=f"2010-{month:02d}", personnel_count=70 + month) for month in range(1, 13)]
+    fixture = data_with(tmp_path, months)
+    db = tmp_path / "x.db"
+    result = build(tmp_path, fixture, db)
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(db) as connection:
+        series = connection.execute(
+            """select observed_date, observed_precision, personnel_count from contingent_strengths
+               join contingents on contingents.id = contingent_id
+               where contingents.key = 'nepal-guard-unit' and observed_date like '2010-%' order by observed_date"""
+        ).fetchall()
+        curated = connection.execute(
+            "select count(*) from contingent_strengths where observed_date is null or observed_date not like '2010-%'"
+        ).fetchone()[0]
+    assert series == [(f"2010-{month:02d}", "month", 70 + month) for month in range(1, 13)]
+    assert curated == 16  # the article's own strengths are all still there
+    assert CliRunner().invoke(main, ["check", "--data", str(tmp_path / "data"), "--data", str(fixture)]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("bad_line", "field", "message"),
+    [
+        (line(personnel_count=-1), "personnel_count", "greater than or equal to 0"),
+        (line(contingent="no-such-unit"), "contingent", "unknown contingents key 'no-such-unit'"),
+        (line(observed="2010-13"), "observed", "'2010-13' is not a valid EDTF date"),
+        (line(personnel_type="sailors"), "personnel_type", "Input should be"),
+        (line(section="Nowhere"), "section", "unknown source_sections key 'test-fixture#Nowhere'"),
+        (line(extra_field=1), "extra_field", "Extra inputs are not permitted"),
+        ('{"contingent": "nepal-guard-unit",', "(record)", "Invalid JSON"),
+    ],
+    ids=["negative", "dangling", "bad-date", "vocabulary", "section", "unknown-field", "broken-json"],
+)
+def test_a_bad_bulk_line_fails_the_build_and_keeps_the_old_database(tmp_path, bad_line, field, message):
+    db = tmp_path / "x.db"
+    assert CliRunner().invoke(main, ["build", "--db", str(db)]).exit_code == 0
+    before = digest(db)
+    fixture = data_with(tmp_path, [line(), line(observed="2010-02"), bad_line, line(observed="2010-03")])
+    for command in (["build", "--db", str(db)], ["check"]):
+        result = CliRunner().invoke(main, [*command, "--data", str(tmp_path / "data"), "--data", str(fixture)])
+        assert result.exit_code == 1, result.output
+        problems = [text for text in result.output.splitlines() if text.startswith(str(fixture))]
+        assert len(problems) >= 1, result.output
+        assert problems[0].startswith(f"{fixture / 'contingent_strengths.jsonl'}: line 3"), problems
+        assert f": {field}: " in problems[0] and message in problems[0], problems
+    assert digest(db) == before
+    assert not list(tmp_path.glob(".*.building-*"))
