@@ -10,7 +10,15 @@ with counts as (
         source_sections.citation
     from staffing_counts
     inner join source_sections on staffing_counts.source_section_id = source_sections.id
-    where :year = '' or substr(staffing_counts.observed_earliest, 1, 4) = :year
+    -- a range on the indexed day rather than substr() of it, so the index finds the year
+    where
+        (:year = '' and staffing_counts.observed_earliest is null)
+        or (
+            (:year = '' or length(:year) = 4)
+            and staffing_counts.observed_earliest
+            between coalesce(nullif(:year, ''), '0000') || '-01-01'
+            and coalesce(nullif(:year, ''), '9999') || '-12-31'
+        )
 ),
 
 totals as (
