@@ -1,6 +1,13 @@
 """Shared fixtures: the real database, built once through migrations and loaders."""
 
+import shutil
+import socket
 import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -53,6 +60,46 @@ def site(built_db):
 
     yield get
     loop.close()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def live_unami_serve(built_db: Path, directory: Path):
+    """Run the real `unami serve` on a free port of 127.0.0.1 over a copy of the built database.
+
+    Yields (address, database path); the server's output goes to `directory/serve.log`.
+    """
+    db_path = directory / "unami.db"
+    shutil.copyfile(built_db, db_path)
+    port = free_port()
+    address = f"http://127.0.0.1:{port}"
+    log_path = directory / "serve.log"
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "unami", "serve", "--db", str(db_path), "--host", "127.0.0.1", "--port", str(port)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{address}/-/versions.json", timeout=2):
+                        break
+                except OSError:
+                    if server.poll() is not None or time.monotonic() > deadline:
+                        raise RuntimeError(f"unami serve did not come up: {log_path.read_text()}") from None
+                    time.sleep(0.2)
+            assert f"at {address}/" in log_path.read_text(), "unami serve did not print its address"
+            yield address, db_path
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
 
 
 # --- pytest-alembic ---------------------------------------------------------

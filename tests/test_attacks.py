@@ -13,14 +13,13 @@ import contextlib
 import hashlib
 import importlib.util
 import socket
-import subprocess
-import sys
 import time
 import urllib.parse
 from pathlib import Path
 
 import httpx
 import pytest
+from conftest import live_unami_serve
 
 from unami.site import SETTINGS
 
@@ -35,45 +34,14 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, built_db):
     """(client, database path, checksum) of a live `unami serve` on 127.0.0.1."""
-    directory = tmp_path_factory.mktemp("served")
-    db_path = directory / "unami.db"
-    db_path.write_bytes(built_db.read_bytes())
-    checksum = digest(db_path)
-    port = free_port()
-    log = open(directory / "serve.log", "w")  # noqa: SIM115  (closed at teardown)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "unami", "serve", "--db", str(db_path), "--port", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if client.get("/-/versions.json").status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert server.poll() is None, (directory / "serve.log").read_text()
-            assert time.monotonic() < deadline, "unami serve did not start within 60 s"
-            time.sleep(0.2)
-        yield client, db_path, checksum
-    finally:
-        client.close()
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
-    assert digest(db_path) == checksum
+    with live_unami_serve(built_db, tmp_path_factory.mktemp("served")) as (address, db_path):
+        checksum = digest(db_path)
+        with httpx.Client(base_url=address, timeout=30) as client:
+            yield client, db_path, checksum
+        assert digest(db_path) == checksum
 
 
 # Datasette 0.65 answers a few user errors (`_sort` by an unknown column, two statements in

@@ -6,14 +6,10 @@ them there (docs/screenshots/ holds two of them for the README).
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import live_unami_serve
 
 CHROMIUM = "/usr/bin/chromium"
 QUIET_FLAGS = [
@@ -28,42 +24,11 @@ QUIET_FLAGS = [
 pytestmark = pytest.mark.browser
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def live_site(built_db, tmp_path_factory):
     """`unami serve` on a free port of 127.0.0.1, serving a copy of the built database."""
-    directory = tmp_path_factory.mktemp("served")
-    db_path = directory / "unami.db"
-    shutil.copyfile(built_db, db_path)
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "unami", "serve", "--db", str(db_path), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    address = f"http://127.0.0.1:{port}"
-    try:
-        first_line = server.stdout.readline()
-        assert f"at {address}/" in first_line, first_line
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{address}/-/versions.json", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError(f"unami serve did not come up: {server.stdout.read()}") from None
-                time.sleep(0.2)
+    with live_unami_serve(built_db, tmp_path_factory.mktemp("served")) as (address, _db_path):
         yield address
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
