@@ -51,33 +51,27 @@ APPOINTMENTS_OVERVIEW = View(
         "source_section": "Source and section that state the tenure.",
     },
     """
-with nationality_rows as (
-    select
-        person_nationalities.person_id,
-        countries.name
-        || case
-            when person_nationalities.basis = 'stated nationality' then ''
-            else ' (' || person_nationalities.basis || ')'
-        end as label
-    from person_nationalities
-    inner join countries on person_nationalities.country_id = countries.id
-    order by person_nationalities.person_id, person_nationalities.basis desc, countries.name
-),
-
-nationalities as (
-    select
-        person_id,
-        group_concat(label, '; ') as nationality
-    from nationality_rows
-    group by person_id
-)
-
 select
     appointments.id as appointment_id,
     appointments.key as appointment_key,
     people.id as person_id,
     people.name as person,
-    nationalities.nationality,
+    -- per row, not a whole-table aggregate, so a filter on the view reaches the indexes first
+    (
+        select group_concat(nationality_rows.label, '; ')
+        from (
+            select
+                countries.name
+                || case
+                    when person_nationalities.basis = 'stated nationality' then ''
+                    else ' (' || person_nationalities.basis || ')'
+                end as label
+            from person_nationalities
+            inner join countries on person_nationalities.country_id = countries.id
+            where person_nationalities.person_id = people.id
+            order by person_nationalities.basis desc, countries.name
+        ) as nationality_rows
+    ) as nationality,
     positions.id as position_id,
     positions.name as position,
     positions.level as position_level,
@@ -102,7 +96,6 @@ inner join people on appointments.person_id = people.id
 inner join positions on appointments.position_id = positions.id
 inner join source_sections on appointments.source_section_id = source_sections.id
 left join missions on positions.mission_id = missions.id
-left join nationalities on people.id = nationalities.person_id
 left join appointments as head_appointments on appointments.served_under_appointment_id = head_appointments.id
 left join people as head_people on head_appointments.person_id = head_people.id
 left join appointments as next_appointments on appointments.next_appointment_id = next_appointments.id
@@ -210,42 +203,6 @@ EVENTS_OVERVIEW = View(
         "source_section": "Source and section that state the event.",
     },
     """
-with participant_rows as (
-    select
-        event_participants.event_id,
-        coalesce(people.name, organizations.name, countries.name) || ' (' || event_participants.role || ')' as label
-    from event_participants
-    left join people on event_participants.person_id = people.id
-    left join organizations on event_participants.organization_id = organizations.id
-    left join countries on event_participants.country_id = countries.id
-    order by event_participants.event_id, event_participants.id
-),
-
-participants as (
-    select
-        event_id,
-        group_concat(label, '; ') as participants
-    from participant_rows
-    group by event_id
-),
-
-resolution_rows as (
-    select
-        event_resolutions.event_id,
-        resolutions.name
-    from event_resolutions
-    inner join resolutions on event_resolutions.resolution_id = resolutions.id
-    order by event_resolutions.event_id, resolutions.number
-),
-
-related_resolutions as (
-    select
-        event_id,
-        group_concat(name, '; ') as resolutions
-    from resolution_rows
-    group by event_id
-)
-
 select
     events.id as event_id,
     events.key as event_key,
@@ -258,14 +215,35 @@ select
     events.description,
     missions.abbreviation as mission,
     events.deaths,
-    participants.participants,
-    related_resolutions.resolutions,
+    -- per row, not whole-table aggregates, so a filter on the view reaches the indexes first
+    (
+        select group_concat(participant_rows.label, '; ')
+        from (
+            select
+                coalesce(people.name, organizations.name, countries.name)
+                || ' (' || event_participants.role || ')' as label
+            from event_participants
+            left join people on event_participants.person_id = people.id
+            left join organizations on event_participants.organization_id = organizations.id
+            left join countries on event_participants.country_id = countries.id
+            where event_participants.event_id = events.id
+            order by event_participants.id
+        ) as participant_rows
+    ) as participants,
+    (
+        select group_concat(resolution_rows.name, '; ')
+        from (
+            select resolutions.name
+            from event_resolutions
+            inner join resolutions on event_resolutions.resolution_id = resolutions.id
+            where event_resolutions.event_id = events.id
+            order by resolutions.number
+        ) as resolution_rows
+    ) as resolutions,
     source_sections.citation as source_section
 from events
 inner join source_sections on events.source_section_id = source_sections.id
 left join missions on events.mission_id = missions.id
-left join participants on events.id = participants.event_id
-left join related_resolutions on events.id = related_resolutions.event_id
 """,
 )
 
