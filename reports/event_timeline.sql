@@ -1,5 +1,6 @@
 -- What happened between two days, at the precision the source gives.
-with window_events as (
+-- Materialized so the planner seeks the window by index instead of walking the order-by index whole.
+with window_events as materialized (
     select
         event_id,
         occurred_date,
@@ -15,8 +16,12 @@ with window_events as (
         resolutions,
         source_section
     from events_overview
+    -- not `:from = '' or ...`, which no index serves: this form seeks occurred_latest from :from
     where
-        (:from = '' or occurred_latest >= :from)
+        (
+            (:from = '' and occurred_latest is null)
+            or occurred_latest >= :from
+        )
         and (:to = '' or occurred_earliest <= :to)
 )
 
