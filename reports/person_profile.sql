@@ -1,5 +1,5 @@
 -- Everything the sources say about one person: names, nationality, studies, posts and events.
-with chosen_people as (
+with chosen_people as materialized (
     select
         id,
         name
@@ -15,6 +15,7 @@ with chosen_people as (
         )
 ),
 
+-- each branch is filtered by person so that only the chosen people's facts are read
 facts as (
     select
         person_names.person_id,
@@ -25,6 +26,7 @@ facts as (
         null as sort_date,
         person_names.source_section_id
     from person_names
+    where person_names.person_id in (select chosen_people.id from chosen_people)
     union all
     select
         person_nationalities.person_id,
@@ -36,6 +38,7 @@ facts as (
         person_nationalities.source_section_id
     from person_nationalities
     inner join countries on person_nationalities.country_id = countries.id
+    where person_nationalities.person_id in (select chosen_people.id from chosen_people)
     union all
     select
         person_educations.person_id,
@@ -47,6 +50,7 @@ facts as (
         person_educations.completed_earliest,
         person_educations.source_section_id
     from person_educations
+    where person_educations.person_id in (select chosen_people.id from chosen_people)
     union all
     select
         appointments.person_id,
@@ -58,6 +62,7 @@ facts as (
         appointments.source_section_id
     from appointments
     inner join positions on appointments.position_id = positions.id
+    where appointments.person_id in (select chosen_people.id from chosen_people)
     union all
     select
         event_participants.person_id,
@@ -69,7 +74,7 @@ facts as (
         event_participants.source_section_id
     from event_participants
     inner join events on event_participants.event_id = events.id
-    where event_participants.person_id is not null
+    where event_participants.person_id in (select chosen_people.id from chosen_people)
     union all
     select
         discrepancies.person_id,
@@ -80,7 +85,7 @@ facts as (
         null,
         null
     from discrepancies
-    where discrepancies.person_id is not null
+    where discrepancies.person_id in (select chosen_people.id from chosen_people)
 )
 
 select
