@@ -27,10 +27,11 @@ with mission_tenures as (
         ) as next_holder_started_earliest
     from appointments_overview
     inner join missions on appointments_overview.mission = missions.abbreviation
-    where
-        :position = ''
-        or appointments_overview.position = :position
-        or appointments_overview.position_level = :position
+    -- posts first (a small table), then their tenures by index
+    where appointments_overview.position_id in (
+        select positions.id from positions
+        where :position = '' or positions.name = :position or positions.level = :position
+    )
 ),
 
 -- chart bounds only: where the source states no date, the bar is drawn to the nearest stated fact
