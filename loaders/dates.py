@@ -12,7 +12,9 @@ LENGTH_PRECISION = {4: "year", 7: "month", 10: "day"}
 # Plain calendar dates (2004, 2007-09, 2003-08-14) are most of the data and the edtf
 # package takes ~12 ms to parse one (pyparsing): they are read directly. Anything
 # else, including an impossible date, goes to the edtf parser and its messages.
-PLAIN_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only (\d would accept Arabic-Indic or full-width digits); used with fullmatch.
+PLAIN_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class DateProblem(ValueError):
@@ -37,7 +39,7 @@ def _precision(parsed, text: str) -> str:
 
 def _plain_date(text: str) -> dict[str, str] | None:
     """The stored columns of a valid YYYY, YYYY-MM or YYYY-MM-DD; None for anything else."""
-    match = PLAIN_DATE.match(text)
+    match = PLAIN_DATE.fullmatch(text)
     if match is None:
         return None
     year, month, day = (int(part) if part else None for part in match.groups())
@@ -69,7 +71,12 @@ def parse_date(text: str) -> dict[str, str]:
         parsed = edtf.parse_edtf(text)
     except Exception as error:  # the edtf package raises several types for bad input
         raise DateProblem(f"{text!r} is not a valid EDTF date (e.g. 2003-08-14, 2007-09, 2004, 2004~)") from error
-    earliest, latest = _iso(parsed.lower_strict()), _iso(parsed.upper_strict())
+    lower, upper = parsed.lower_strict(), parsed.upper_strict()
+    if not all(hasattr(bound, "tm_year") for bound in (lower, upper)):
+        raise DateProblem(f"{text!r} is open-ended; give both ends (e.g. 2004-10/2007-07)")
+    earliest, latest = _iso(lower), _iso(upper)
+    if not (ISO_DAY.fullmatch(earliest) and ISO_DAY.fullmatch(latest)):
+        raise DateProblem(f"{text!r} falls outside years 0001-9999")
     if earliest > latest:
         raise DateProblem(f"{text!r} ends before it starts ({earliest} > {latest})")
     return {"date": text, "earliest": earliest, "latest": latest, "precision": _precision(parsed, text)}

@@ -6,6 +6,9 @@ from loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, voc
 from schema.vocabularies import CONTINGENT_LINK_ROLES, CONTINGENT_STATUSES, PERSONNEL_TYPES, STAFF_CATEGORIES
 
 FILE = "field.yaml"
+
+# Larger integers do not fit SQLite's INTEGER and would fail only at insert time.
+SQLITE_MAX_INTEGER = 2**63 - 1
 STREAM_FILE = "contingent_strengths.jsonl"
 STREAM_TABLE = "contingent_strengths"
 STREAM_COLUMNS = (
@@ -26,13 +29,13 @@ class StaffCount(Fact):
     mission: Key
     observed: EdtfText
     category: vocabulary(STAFF_CATEGORIES)
-    personnel_count: int = Field(ge=0)
+    personnel_count: int = Field(ge=0, le=SQLITE_MAX_INTEGER)
     is_approximate: bool = False
 
 
 class Strength(Fact):
     personnel_type: vocabulary(PERSONNEL_TYPES)
-    personnel_count: int = Field(ge=0)
+    personnel_count: int = Field(ge=0, le=SQLITE_MAX_INTEGER)
     is_approximate: bool = False
     observed: EdtfText | None = None
     note: str | None = None

@@ -6,6 +6,7 @@ their rows go straight to `executemany`, so a million observations load in bound
 """
 
 import hashlib
+import json
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -109,6 +110,21 @@ def content_hash(paths: list[Path]) -> str:
     return digest.hexdigest()
 
 
+class RepeatedKey(ValueError):
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
+
+
+def _object_without_repeated_keys(pairs: list[tuple[str, object]]) -> dict:
+    """json.loads hook: JSON parsers keep the last of two equal keys silently; a data file must not."""
+    document = dict(pairs)
+    if len(document) != len(pairs):
+        seen = set()
+        raise RepeatedKey(next(key for key, _ in pairs if key in seen or seen.add(key)))
+    return document
+
+
 def stream_rows(family: ModuleType, path: Path, file_label: str, context: LoadContext) -> Iterator[tuple]:
     """Validate a bulk file line by line and yield the row of each sound line.
 
@@ -126,7 +142,20 @@ def stream_rows(family: ModuleType, path: Path, file_label: str, context: LoadCo
                 return
             record = f"line {number}"
             try:
-                parsed = family.StreamRecord.model_validate_json(line)
+                document = json.loads(line, object_pairs_hook=_object_without_repeated_keys)
+            except RepeatedKey as error:
+                context.problem(record, error.key, "given twice in one line; each field once")
+                continue
+            except UnicodeDecodeError as error:
+                context.problem(
+                    record, "(encoding)", f"not UTF-8: byte {line[error.start]:#04x} at offset {error.start}"
+                )
+                continue
+            except json.JSONDecodeError as error:
+                context.problem(record, "(record)", f"Invalid JSON: {error.msg} at column {error.colno}")
+                continue
+            try:
+                parsed = family.StreamRecord.model_validate(document)
             except ValidationError as error:
                 context.problems.extend(
                     _problem(file_label, record, tuple(item["loc"]), item) for item in error.errors()
@@ -291,7 +320,9 @@ def _insert_sql(table: str, columns: list[str]) -> str:
 
 def _counted(rows: Iterator[tuple], progress: tqdm, every: int = 10_000) -> Iterator[tuple]:
     """Pass rows through, moving the progress bar every `every` rows."""
+    number = 0
     for number, row in enumerate(rows, start=1):
         if number % every == 0:
             progress.update(every)
         yield row
+    progress.update(number % every)

@@ -98,3 +98,30 @@ def test_a_bad_bulk_line_fails_the_build_and_keeps_the_old_database(tmp_path, ba
         assert f": {field}: " in problems[0] and message in problems[0], problems
     assert digest(db) == before
     assert not list(tmp_path.glob(".*.building-*"))
+
+
+@pytest.mark.parametrize(
+    ("bad_line", "field", "message"),
+    [
+        (
+            '{"contingent": "nepal-guard-unit", "personnel_count": -5, "personnel_count": 80}',
+            "personnel_count",
+            "given twice in one line",
+        ),
+        (line(observed="٢٠١٠"), "observed", "is not a valid EDTF date"),
+        (line(observed="２００４"), "observed", "is not a valid EDTF date"),
+        (line(observed="1985-04/.."), "observed", "is open-ended"),
+        (line(observed="-0001"), "observed", "falls outside years 0001-9999"),
+        (line(personnel_count=10**24), "personnel_count", "less than or equal to 9223372036854775807"),
+        ("[1, 2]", "(record)", "Input should be a valid dictionary"),
+    ],
+    ids=["repeated-key", "arabic-indic-digits", "full-width-digits", "open-ended", "negative-year", "huge", "array"],
+)
+def test_tricky_bulk_lines_are_refused_by_check_in_one_line(tmp_path, bad_line, field, message):
+    fixture = data_with(tmp_path, [line(), bad_line])
+    result = CliRunner().invoke(main, ["check", "--data", str(tmp_path / "data"), "--data", str(fixture)])
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit)
+    first = result.output.splitlines()[0]
+    assert first.startswith(f"{fixture / 'contingent_strengths.jsonl'}: line 2"), first
+    assert f": {field}: " in first and message in first, first

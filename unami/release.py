@@ -5,7 +5,7 @@ takes its wording from here, so they cannot drift apart.
 
     >>> from unami import release
     >>> release.data_version("unami.db")  # doctest: +SKIP
-    'e7a65f3b88f8-0003'
+    '7b72a1816d0e-0005'
 """
 
 import sqlite3
@@ -61,7 +61,7 @@ def datasette_fields() -> dict[str, str]:
 
 
 def data_version(db_path: Path | str) -> str:
-    """Return the data version recorded by `unami build` in `db_path`, e.g. 'e7a65f3b88f8-0003'.
+    """Return the data version recorded by `unami build` in `db_path`, e.g. '7b72a1816d0e-0005'.
 
     The version is the first 12 hex digits of the SHA-256 of data/ plus the alembic
     head revision, so it changes with every data correction and every schema change.
