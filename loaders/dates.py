@@ -42,7 +42,10 @@ def _plain_date(text: str) -> dict[str, str] | None:
     match = PLAIN_DATE.fullmatch(text)
     if match is None:
         return None
-    year, month, day = (int(part) if part else None for part in match.groups())
+    year_text, month_text, day_text = match.groups()
+    year = int(year_text)
+    month = int(month_text) if month_text else None
+    day = int(day_text) if day_text else None
     if year < 1 or (month is not None and not 1 <= month <= 12):
         return None
     if month is None:
@@ -50,7 +53,7 @@ def _plain_date(text: str) -> dict[str, str] | None:
     elif day is None:
         last = calendar.monthrange(year, month)[1]
         earliest, latest = f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
-    elif 1 <= day <= calendar.monthrange(year, month)[1]:
+    elif day is not None and 1 <= day <= calendar.monthrange(year, month)[1]:
         earliest = latest = text
     else:
         return None

@@ -172,11 +172,12 @@ def check_staff_totals(counts: list[StaffCount], context: LoadContext) -> None:
             context.problem(f"staffing ({count.observed} {count.category})", "category", "stated twice for one date")
         categories[count.category] = count
     for (mission, observed), categories in by_date.items():
-        total = categories.get("total")
-        parts = [categories.get("international"), categories.get("national")]
-        if total is None or None in parts or any(part.is_approximate for part in [total, *parts]):
+        total, international, national = (categories.get(name) for name in ("total", "international", "national"))
+        if total is None or international is None or national is None:
             continue
-        added = sum(part.personnel_count for part in parts)
+        if total.is_approximate or international.is_approximate or national.is_approximate:
+            continue
+        added = international.personnel_count + national.personnel_count
         if added != total.personnel_count:
             context.problem(
                 f"staffing ({mission} {observed})",

@@ -8,10 +8,11 @@ their rows go straight to `executemany`, so a million observations load in bound
 import hashlib
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import sqlite_utils
 from pydantic import BaseModel, ValidationError
@@ -33,7 +34,7 @@ class LoadPlan:
     files: list[str]
     # Bulk files, read (again) by `write`, and the natural keys their lines refer to.
     streams: list[tuple[ModuleType, Path, str]] = field(default_factory=list)
-    context: LoadContext | None = None
+    context: LoadContext = field(default_factory=LoadContext)
     # Rows of each bulk table, when the streams were validated by `plan_load`.
     streamed: dict[str, int] = field(default_factory=dict)
 
@@ -65,7 +66,7 @@ def validate(model: type[BaseModel], document: dict, file_label: str) -> tuple[B
         return None, problems
 
 
-def _problem(file_label: str, record: str, rest: tuple, item: dict) -> Problem:
+def _problem(file_label: str, record: str, rest: tuple, item: Mapping[str, Any]) -> Problem:
     """One pydantic error item as a Problem (file: record: field: message)."""
     field = ".".join(str(part) for part in rest) or "(record)"
     shown = repr(item.get("input"))
@@ -120,8 +121,8 @@ def _object_without_repeated_keys(pairs: list[tuple[str, object]]) -> dict:
     """json.loads hook: JSON parsers keep the last of two equal keys silently; a data file must not."""
     document = dict(pairs)
     if len(document) != len(pairs):
-        seen = set()
-        raise RepeatedKey(next(key for key, _ in pairs if key in seen or seen.add(key)))
+        keys = [key for key, _ in pairs]
+        raise RepeatedKey(next(key for key in keys if keys.count(key) > 1))
     return document
 
 
@@ -236,7 +237,7 @@ def plan_load(data_dirs: list[Path], families: list[ModuleType], defer_streams: 
     check_unique(context)
     if context.problems:
         raise DataError(context.problems)
-    streamed = {}
+    streamed: dict[str, int] = {}
     if not defer_streams:
         for family, path, file_label in streams:
             rows = sum(1 for _ in stream_rows(family, path, file_label, context))
@@ -303,7 +304,7 @@ def write(db_path: Path, plan: LoadPlan, schema_revision: str) -> dict[str, int]
             before = db.conn.total_changes
             db.conn.executemany(_insert_sql(table, ["id", *family.STREAM_COLUMNS]), numbered)
             counts[table] = counts.get(table, 0) + db.conn.total_changes - before
-        if plan.context is not None and plan.context.problems:
+        if plan.context.problems:
             raise DataError(plan.context.problems)  # rolls the transaction back
         progress.set_description("index")
         for index in schema.FTS_INDEXES:

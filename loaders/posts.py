@@ -52,7 +52,10 @@ class Document(Record):
 def heading_bounds(heading_years: str | None) -> tuple[int | None, int | None]:
     if heading_years is None:
         return None, None
-    first, last = HEADING_YEARS.match(heading_years).groups()
+    match = HEADING_YEARS.match(heading_years)
+    if match is None:  # the model's validator already refused it
+        return None, None
+    first, last = match.groups()
     return int(first), int(last or first)
 
 

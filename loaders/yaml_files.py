@@ -80,7 +80,8 @@ if getattr(yaml, "__with_libyaml__", False):
             return super().construct_mapping(node, deep=deep)
 
 else:  # PyYAML built without libyaml
-    FastStrictLoader = StrictLoader
+    # One name, whichever parser exists.
+    FastStrictLoader = StrictLoader  # type: ignore[misc,assignment]
 
 
 def _load(content: str):

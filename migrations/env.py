@@ -65,14 +65,17 @@ def run_migrations_online() -> None:
     # Tests hand in an Engine, or pytest-alembic a wrapper of an open connection
     # that only offers connect(); both are entered the same way.
     handed_in = config.attributes.get("connection")
-    if hasattr(handed_in, "connect"):
+    if handed_in is not None and hasattr(handed_in, "connect"):
         with handed_in.connect() as connection:
             _run(connection)
         return
     if handed_in is not None:
         _run(handed_in)
         return
-    engine = make_engine(config.get_main_option("sqlalchemy.url"))
+    url = config.get_main_option("sqlalchemy.url")
+    if url is None:
+        raise RuntimeError("no sqlalchemy.url: run migrations through `unami build` or `unami migrate`")
+    engine = make_engine(url)
     with engine.connect() as connection:
         _run(connection)
 

@@ -14,7 +14,7 @@ from sqlalchemy import text
 
 
 def _rows(sql: str, **params) -> list:
-    return op.get_bind().execute(text(sql), params).all()
+    return list(op.get_bind().execute(text(sql), params).all())
 
 
 def rebuild_table(table: str, old_fragment: str, new_fragment: str) -> None:

@@ -1,4 +1,4 @@
-"""Lint in the test command: ruff's lint rules and its formatter must both be clean."""
+"""Lint and type checks in the test command: ruff's lint rules, its formatter and mypy must be clean."""
 
 import subprocess
 import sys
@@ -21,3 +21,13 @@ def test_ruff_finds_nothing(arguments):
         text=True,
     )
     assert result.returncode == 0, f"ruff {' '.join(arguments)} found problems:\n{result.stdout}{result.stderr}"
+
+
+def test_mypy_finds_nothing():
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy"],  # files and settings: [tool.mypy] in pyproject.toml
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, f"mypy found problems:\n{result.stdout}{result.stderr}"

@@ -56,8 +56,13 @@ def build_command(db_path: Path, data_dirs: tuple[Path, ...]):
 
     Example: unami build --db /tmp/unami.db
     """
+    build_and_report(db_path, list(data_dirs) or [DEFAULT_DATA_DIR])
+
+
+def build_and_report(db_path: Path, data_dirs: list[Path]) -> None:
+    """Build, print what was built, or stop with the problems in one line each."""
     try:
-        result = build(db_path, list(data_dirs) or [DEFAULT_DATA_DIR])
+        result = build(db_path, data_dirs)
     except loaders.DataError as error:
         report_problems(error)
     except BuildError as error:
@@ -218,7 +223,7 @@ def serve_command(db_path: Path, host: str, port: int):
 
     if serve.is_stale(db_path):
         click.echo(f"{db_path} is missing or was built from other data, schema or code: building it first")
-        build_command.callback(db_path=db_path, data_dirs=())
+        build_and_report(db_path, [DEFAULT_DATA_DIR])
     serve.write_site_files(db_path)
     command = serve.serve_command(db_path, host, port)
     click.echo(f"Serving {db_path} read-only at http://{host}:{port}/ (Ctrl-C to stop)")

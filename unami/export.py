@@ -113,7 +113,7 @@ def field_descriptor(column: Column) -> dict:
         raise TypeError(f"{column.table.name}.{column.name}: no Table Schema type for {column.type!r}; add a mapping")
     if column.comment:
         field["description"] = column.comment
-    constraints = {}
+    constraints: dict[str, object] = {}
     if not column.nullable:
         constraints["required"] = True
     if _is_unique(column):

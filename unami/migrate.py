@@ -18,7 +18,10 @@ def alembic_config(db_path: Path | None = None) -> Config:
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:
+        raise RuntimeError(f"no alembic revisions found in {MIGRATIONS_DIR}")
+    return head
 
 
 def upgrade(db_path: Path, revision: str = "head") -> None:

@@ -69,7 +69,7 @@ VIEW_OPTIONS = {
 
 # Dashboard charts: each draws the rows of one report (its SQL is read from reports/).
 DASHBOARD_SLUG = "unami"
-CHARTS = {
+CHARTS: dict[str, dict] = {
     "leadership": {
         "title": "Leadership: who held each post, when",
         "report": "leaders_timeline",
@@ -181,9 +181,9 @@ def _vocabulary_columns(table) -> list[str]:
 
 
 def _table_entries() -> dict[str, dict]:
-    entries = {}
+    entries: dict[str, dict] = {}
     for name, table in schema.metadata.tables.items():
-        entry = {
+        entry: dict[str, object] = {
             "description": table.comment,
             "columns": {column.name: column.comment for column in table.columns},
         }
