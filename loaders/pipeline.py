@@ -7,7 +7,6 @@ their rows go straight to `executemany`, so a million observations load in bound
 
 import hashlib
 import json
-import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +21,7 @@ from tqdm import tqdm
 import schema
 from loaders.context import LoadContext
 from loaders.errors import DataError, Problem
+from loaders.progress import SilentProgress, progress_bar, progress_over
 from loaders.yaml_files import read_yaml
 
 
@@ -216,7 +216,7 @@ def plan_load(data_dirs: list[Path], families: list[ModuleType], defer_streams: 
     # valid, so one broken record does not cascade into dozens of "unknown key" lines.
     validated = []
     # Per-file progress on a terminal only (large corpora spend most of their time here).
-    for family, path, file_label in tqdm(files, desc="validate", unit=" files", disable=not sys.stderr.isatty()):
+    for family, path, file_label in progress_over(files, desc="validate", unit=" files"):
         try:
             document = read_yaml(path, file_label)
         except DataError as error:
@@ -267,12 +267,11 @@ def write(db_path: Path, plan: LoadPlan, schema_revision: str) -> dict[str, int]
     ]
     counts = {}
     # A progress bar on a terminal only: builds in CI and tests stay quiet.
-    progress = tqdm(
+    progress = progress_bar(
         total=sum(len(table_rows) for table_rows in rows.values()) + sum(plan.streamed.values()) or None,
         unit=" rows",
         unit_scale=True,
         desc="load",
-        disable=not sys.stderr.isatty(),
     )
     with db.atomic():
         db.execute("PRAGMA defer_foreign_keys = ON")  # self-references (predecessors) may point forward
@@ -319,7 +318,7 @@ def _insert_sql(table: str, columns: list[str]) -> str:
     return f"INSERT INTO [{table}] ({names}) VALUES ({', '.join('?' * len(columns))})"
 
 
-def _counted(rows: Iterator[tuple], progress: tqdm, every: int = 10_000) -> Iterator[tuple]:
+def _counted(rows: Iterator[tuple], progress: tqdm | SilentProgress, every: int = 10_000) -> Iterator[tuple]:
     """Pass rows through, moving the progress bar every `every` rows."""
     number = 0
     for number, row in enumerate(rows, start=1):
