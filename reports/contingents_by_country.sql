@@ -1,10 +1,14 @@
 -- Uniformed contributions by country and personnel type; unnamed countries counted as unknown, never guessed.
+-- "not stated" stands for a listed contribution whose strength the source does not give:
+-- it still counts as a contribution
 with personnel_types as (
     select 'troops' as personnel_type
     union all
     select 'military observers' as personnel_type
     union all
     select 'defence civilians' as personnel_type
+    union all
+    select 'not stated' as personnel_type
 ),
 
 strengths as (
@@ -15,6 +19,7 @@ strengths as (
         contingents_overview.iso3,
         contingents_overview.country_id,
         contingents_overview.is_approximate,
+        contingents_overview.personnel as contribution_personnel,
         personnel_types.personnel_type,
         case personnel_types.personnel_type
             when 'troops' then contingents_overview.troops
@@ -24,21 +29,6 @@ strengths as (
     from contingents_overview
     cross join personnel_types
     where :status = '' or contingents_overview.status = :status
-),
-
--- a listed contribution with no stated strength still counts as a contribution
-unstated as (
-    select
-        contingent_id,
-        status,
-        country,
-        iso3,
-        country_id,
-        is_approximate,
-        'not stated' as personnel_type,
-        null as personnel
-    from contingents_overview
-    where personnel is null and (:status = '' or status = :status)
 ),
 
 all_rows as (
@@ -52,18 +42,7 @@ all_rows as (
         personnel_type,
         personnel
     from strengths
-    where personnel is not null
-    union all
-    select
-        contingent_id,
-        status,
-        country,
-        iso3,
-        country_id,
-        is_approximate,
-        personnel_type,
-        personnel
-    from unstated
+    where personnel is not null or (personnel_type = 'not stated' and contribution_personnel is null)
 )
 
 select
