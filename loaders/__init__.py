@@ -18,8 +18,8 @@ from loaders import (
     sources,
 )
 from loaders.errors import DataError, Problem
-from loaders.pipeline import LoadPlan, plan_load, write
+from loaders.pipeline import LoadPlan, data_sha256, plan_load, write
 
 FAMILIES = [sources, places, missions, people, posts, resolutions, mandate, events, outcomes, field, discrepancies]
 
-__all__ = ["FAMILIES", "DataError", "LoadPlan", "Problem", "plan_load", "write"]
+__all__ = ["FAMILIES", "DataError", "LoadPlan", "Problem", "data_sha256", "plan_load", "write"]

@@ -75,9 +75,11 @@ class LoadContext:
     def problem(self, record: str, field: str, message: str) -> None:
         self.problems.append(Problem(self.file, record, field, message))
 
-    def next_id(self, table: str) -> int:
-        """The id the next row added to `table` will get (to register keys before adding rows)."""
-        return len(self.rows.get(table, [])) + 1
+    def register_ahead(self, table: str, keys: list[str]) -> None:
+        """Register the keys of rows about to be added, in order, so they may refer forward to each other."""
+        first_id = len(self.rows.get(table, [])) + 1
+        for offset, key in enumerate(keys):
+            self.register(table, key, first_id + offset, label(table, offset, key))
 
     def add(self, table: str, row: dict) -> int:
         """Queue a row for `table`, giving it the next id; return that id."""

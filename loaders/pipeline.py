@@ -99,6 +99,12 @@ def stream_files(data_dirs: list[Path], families: list[ModuleType]) -> list[tupl
     ]
 
 
+def data_sha256(data_dirs: list[Path], families: list[ModuleType]) -> str:
+    """The SHA-256 a build of `data_dirs` records in `dataset_versions` (YAML and bulk files)."""
+    files = data_files(data_dirs, families) + stream_files(data_dirs, families)
+    return content_hash([path for _, path, _ in files])
+
+
 def content_hash(paths: list[Path]) -> str:
     digest = hashlib.sha256()
     for path in paths:
@@ -244,11 +250,10 @@ def plan_load(data_dirs: list[Path], families: list[ModuleType], defer_streams: 
             streamed[family.STREAM_TABLE] = streamed.get(family.STREAM_TABLE, 0) + rows
         if context.problems:
             raise DataError(context.problems)
-    every_file = files + streams
     return LoadPlan(
         context.rows,
-        content_hash([path for _, path, _ in every_file]),
-        [label for *_, label in every_file],
+        data_sha256(data_dirs, families),
+        [label for *_, label in files + streams],
         streams,
         context,
         streamed,

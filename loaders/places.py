@@ -38,11 +38,7 @@ def convert(document: Document, context: LoadContext) -> None:
         )
         context.register("countries", country.iso3, row_id, record, "iso3")
     # Register every organization first so a parent may be listed after its child.
-    first_id = context.next_id("organizations")
-    for offset, organization in enumerate(document.organizations):
-        context.register(
-            "organizations", organization.key, first_id + offset, label("organizations", offset, organization.key)
-        )
+    context.register_ahead("organizations", [organization.key for organization in document.organizations])
     for index, organization in enumerate(document.organizations):
         record = label("organizations", index, organization.key)
         context.add(

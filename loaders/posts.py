@@ -78,11 +78,7 @@ def convert(document: Document, context: LoadContext) -> None:
         context.register("positions", position.key, position_id, record)
 
     # Register every appointment first: predecessors and next posts may point forward.
-    first_id = context.next_id("appointments")
-    for offset, appointment in enumerate(document.appointments):
-        context.register(
-            "appointments", appointment.key, first_id + offset, label("appointments", offset, appointment.key)
-        )
+    context.register_ahead("appointments", [appointment.key for appointment in document.appointments])
     for index, appointment in enumerate(document.appointments):
         record = label("appointments", index, appointment.key)
         start_year, end_year = heading_bounds(appointment.heading_years)

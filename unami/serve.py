@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import loaders
-from loaders.pipeline import content_hash, data_files, stream_files
 from unami import DEFAULT_DATA_DIR, PROJECT_ROOT, migrate
 from unami.site import SETTINGS, metadata_065, site_config
 
@@ -43,10 +42,7 @@ def is_stale(db_path: Path, data_dir: Path = DEFAULT_DATA_DIR) -> bool:
     db_path = Path(db_path)
     if not db_path.exists():
         return True
-    paths = [
-        path for _, path, _ in data_files([data_dir], loaders.FAMILIES) + stream_files([data_dir], loaders.FAMILIES)
-    ]
-    if recorded_version(db_path) != (content_hash(paths), migrate.head_revision()):
+    if recorded_version(db_path) != (loaders.data_sha256([data_dir], loaders.FAMILIES), migrate.head_revision()):
         return True
     return db_path.stat().st_mtime < newest_input_mtime()
 
