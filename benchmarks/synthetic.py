@@ -11,6 +11,9 @@ Files are split into `part-NN/` directories (each a `--data` directory) so every
 YAML file stays under the loaders' 5 MiB limit. Monthly strengths go to
 `contingent_strengths.jsonl`, one compact record per observation, unless
 `--strengths-layout yaml` puts them inline in field.yaml (the pre-streaming layout).
+People, appointments and events go to the record files people.jsonl,
+appointments.jsonl and events.jsonl (JSON Lines, validated like the YAML lists),
+unless `--records-layout yaml` puts them in people.yaml, posts.yaml and events.yaml.
 Same seed, same arguments: byte-identical files.
 """
 
@@ -35,6 +38,17 @@ def country_codes(count: int) -> list[str]:
 def flow(record: dict) -> str:
     # JSON objects are valid YAML flow mappings; one record per line keeps files compact.
     return json.dumps(record, ensure_ascii=False)
+
+
+def with_source(record: dict) -> dict:
+    """A JSON Lines file has no file-level default source: every fact, nested ones too, names it."""
+    return {
+        **{
+            name: [with_source(item) for item in value] if isinstance(value, list) else value
+            for name, value in record.items()
+        },
+        "source": SOURCE,
+    }
 
 
 def month(start: date, offset: int) -> str:
@@ -72,6 +86,7 @@ def generate(
     events: int = 100_000,
     shards: int = 10,
     strengths_layout: str = "jsonl",
+    records_layout: str = "jsonl",
     seed: int = 20031,
 ) -> dict[str, int]:
     """Write the corpus under `root`; return the number of rows of each generated table."""
@@ -79,6 +94,13 @@ def generate(
     root.mkdir(parents=True, exist_ok=True)
     out = Shards(root, shards)
     counts: dict[str, int] = {}
+
+    def add_record(shard: int, yaml_file: str, list_name: str, record: dict) -> None:
+        """One record of a top-level list: a YAML list item, or a line of `<list>.jsonl`."""
+        if records_layout == "jsonl":
+            out.add(shard, f"{list_name}.jsonl", flow(with_source(record)))
+        else:
+            out.add(shard, yaml_file, "  - " + flow(record))
 
     # Part 00 carries the lookups every other part refers to.
     out.add(0, "sources.yaml", "sources:")
@@ -110,7 +132,8 @@ def generate(
     # People and posts: tenures follow each other in each post, never overlapping.
     people = max(1, appointments // 5)
     for shard in range(shards):
-        out.add(shard, "people.yaml", f"source: {SOURCE}\npeople:")
+        if records_layout == "yaml":
+            out.add(shard, "people.yaml", f"source: {SOURCE}\npeople:")
         out.add(shard, "posts.yaml", f"source: {SOURCE}\npositions:")
     for p in range(people):
         record = {
@@ -119,7 +142,7 @@ def generate(
             "section": SECTION,
             "nationalities": [{"country": rng.choice(countries), "basis": "stated nationality", "section": SECTION}],
         }
-        out.add(p, "people.yaml", "  - " + flow(record))
+        add_record(p, "people.yaml", "people", record)
     counts["people"] = people
     positions = [(key, f"{key}-{kind}") for key in mission_keys for kind in ("head", "deputy", "chief-of-staff")]
     for p, (mission, position) in enumerate(positions):
@@ -127,8 +150,9 @@ def generate(
         record = {"key": position, "name": f"Post {position}", "mission": mission, "level": level, "section": SECTION}
         out.add(p, "posts.yaml", "  - " + flow(record))
     counts["positions"] = len(positions)
-    for shard in range(shards):
-        out.add(shard, "posts.yaml", "appointments:")
+    if records_layout == "yaml":
+        for shard in range(shards):
+            out.add(shard, "posts.yaml", "appointments:")
     per_position = -(-appointments // len(positions))
     written = 0
     for p, (_mission, position) in enumerate(positions):
@@ -147,13 +171,14 @@ def generate(
                 "section": SECTION,
             }
             # All tenures of one post in one part: a post's history reads top to bottom.
-            out.add(p, "posts.yaml", "  - " + flow(record))
+            add_record(p, "posts.yaml", "appointments", record)
             started = ended + timedelta(days=rng.randrange(1, 20))
             written += 1
     counts["appointments"] = written
 
-    for shard in range(shards):
-        out.add(shard, "events.yaml", f"source: {SOURCE}\nevents:")
+    if records_layout == "yaml":
+        for shard in range(shards):
+            out.add(shard, "events.yaml", f"source: {SOURCE}\nevents:")
     for e in range(events):
         occurred = date(1990, 1, 1) + timedelta(days=rng.randrange(0, 35 * 365))
         record = {
@@ -167,7 +192,7 @@ def generate(
                 {"person": f"syn-person-{rng.randrange(people):06d}", "role": "attended", "section": SECTION}
             ],
         }
-        out.add(e, "events.yaml", "  - " + flow(record))
+        add_record(e, "events.yaml", "events", record)
     counts["events"] = events
     counts["event_participants"] = events
 
@@ -229,6 +254,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--shards", type=int, default=10)
     parser.add_argument("--strengths-layout", choices=("jsonl", "yaml"), default="jsonl")
+    parser.add_argument("--records-layout", choices=("jsonl", "yaml"), default="jsonl")
     parser.add_argument("--seed", type=int, default=20031)
     args = parser.parse_args()
     counts = generate(
@@ -239,6 +265,7 @@ def main() -> None:
         events=args.events,
         shards=args.shards,
         strengths_layout=args.strengths_layout,
+        records_layout=args.records_layout,
         seed=args.seed,
     )
     print(json.dumps(counts))

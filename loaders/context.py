@@ -126,7 +126,11 @@ class LoadContext:
         self.current_record = record
         source = fact.source or self.default_source
         if source is None:
-            self.problem(record, "source", "no source given and the file sets no default `source:`")
+            if self.file.endswith(".jsonl"):
+                message = "no source given (JSON Lines has no file-level default: each fact names its source)"
+            else:
+                message = "no source given and the file sets no default `source:`"
+            self.problem(record, "source", message)
             return {"source_section_id": None}
         section_id = self.ref("source_sections", f"{source}#{fact.section}", record, "section")
         return {"source_section_id": section_id}

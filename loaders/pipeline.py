@@ -1,12 +1,14 @@
 """Read every data file, validate it, convert it to rows, and write them in one transaction.
 
-Bulk files (a family's `STREAM_FILE`, JSON Lines, one compact record per line, e.g.
-monthly strengths) are never held in memory: they are validated line by line and
-their rows go straight to `executemany`, so a million observations load in bounded memory.
+A family's records come from its YAML file (e.g. posts.yaml) and, for large corpora, from
+record files in JSON Lines, one per top-level list (e.g. appointments.jsonl): same models,
+same checks, parsed ten times faster. Bulk files (a family's `STREAM_FILE`, e.g. monthly
+strengths) are never held in memory: they are validated line by line and their rows go
+straight to `executemany`, so a million observations load in bounded memory.
 """
 
 import hashlib
-import json
+import typing
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +23,7 @@ from tqdm import tqdm
 import schema
 from loaders.context import LoadContext
 from loaders.errors import DataError, Problem
+from loaders.json_lines import parse_lines, read_record_file
 from loaders.progress import SilentProgress, progress_bar, progress_over
 from loaders.yaml_files import read_yaml
 
@@ -43,25 +46,31 @@ class LoadPlan:
 MAX_STREAM_PROBLEMS = 100
 
 
-def _record_label(document: dict, loc: tuple) -> tuple[str, tuple]:
-    """Split a pydantic error location into a record label and the field path inside it."""
+def _record_label(document: dict, loc: tuple, line_numbers: list[int] | None = None) -> tuple[str, tuple]:
+    """Split a pydantic error location into a record label and the field path inside it.
+
+    With `line_numbers` (a JSON Lines record file) the record is named by its line.
+    """
     if len(loc) >= 2 and isinstance(loc[1], int):
         items = document.get(loc[0])
         name = None
         if isinstance(items, list) and loc[1] < len(items) and isinstance(items[loc[1]], dict):
             raw = items[loc[1]]
             name = next((str(raw[k]) for k in ("key", "iso3", "number", "name") if k in raw), None)
-        return f"{loc[0]}[{loc[1]}]" + (f" ({name})" if name else ""), loc[2:]
+        where = f"line {line_numbers[loc[1]]}" if line_numbers else f"{loc[0]}[{loc[1]}]"
+        return where + (f" ({name})" if name else ""), loc[2:]
     return "(file)", loc
 
 
-def validate(model: type[BaseModel], document: dict, file_label: str) -> tuple[BaseModel | None, list[Problem]]:
+def validate(
+    model: type[BaseModel], document: dict, file_label: str, line_numbers: list[int] | None = None
+) -> tuple[BaseModel | None, list[Problem]]:
     try:
         return model.model_validate(document), []
     except ValidationError as error:
         problems = []
         for item in error.errors():
-            record, rest = _record_label(document, tuple(item["loc"]))
+            record, rest = _record_label(document, tuple(item["loc"]), line_numbers)
             problems.append(_problem(file_label, record, rest, item))
         return None, problems
 
@@ -77,14 +86,24 @@ def _problem(file_label: str, record: str, rest: tuple, item: Mapping[str, Any])
     return Problem(file_label, record, field, message)
 
 
+def record_lists(family: ModuleType) -> list[str]:
+    """The top-level lists of a family's document, each of which may come as `<list>.jsonl`."""
+    return [name for name, info in family.Document.model_fields.items() if typing.get_origin(info.annotation) is list]
+
+
 def data_files(data_dirs: list[Path], families: list[ModuleType]) -> list[tuple[ModuleType, Path, str]]:
-    """Every (family, path, label) to load, families in dependency order."""
+    """Every (family, path, label) to load, families in dependency order.
+
+    In each directory a family's YAML file comes before its record files, so records
+    there may refer to keys the YAML file defines (appointments to positions).
+    """
     found = []
     for family in families:
         for data_dir in data_dirs:
-            path = data_dir / family.FILE
-            if path.exists():
-                found.append((family, path, str(path)))
+            for name in [family.FILE, *(f"{name}.jsonl" for name in record_lists(family))]:
+                path = data_dir / name
+                if path.exists():
+                    found.append((family, path, str(path)))
     return found
 
 
@@ -117,21 +136,6 @@ def content_hash(paths: list[Path]) -> str:
     return digest.hexdigest()
 
 
-class RepeatedKey(ValueError):
-    def __init__(self, key: str):
-        super().__init__(key)
-        self.key = key
-
-
-def _object_without_repeated_keys(pairs: list[tuple[str, object]]) -> dict:
-    """json.loads hook: JSON parsers keep the last of two equal keys silently; a data file must not."""
-    document = dict(pairs)
-    if len(document) != len(pairs):
-        keys = [key for key, _ in pairs]
-        raise RepeatedKey(next(key for key in keys if keys.count(key) > 1))
-    return document
-
-
 def stream_rows(family: ModuleType, path: Path, file_label: str, context: LoadContext) -> Iterator[tuple]:
     """Validate a bulk file line by line and yield the row of each sound line.
 
@@ -140,38 +144,23 @@ def stream_rows(family: ModuleType, path: Path, file_label: str, context: LoadCo
     """
     context.start_file(file_label, None)
     first_problem = len(context.problems)
-    with path.open("rb") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            if len(context.problems) - first_problem >= MAX_STREAM_PROBLEMS:
-                context.problem(f"line {number}", "(file)", "too many problems; the rest of the file is not checked")
-                return
-            record = f"line {number}"
-            try:
-                document = json.loads(line, object_pairs_hook=_object_without_repeated_keys)
-            except RepeatedKey as error:
-                context.problem(record, error.key, "given twice in one line; each field once")
-                continue
-            except UnicodeDecodeError as error:
-                context.problem(
-                    record, "(encoding)", f"not UTF-8: byte {line[error.start]:#04x} at offset {error.start}"
-                )
-                continue
-            except json.JSONDecodeError as error:
-                context.problem(record, "(record)", f"Invalid JSON: {error.msg} at column {error.colno}")
-                continue
-            try:
-                parsed = family.StreamRecord.model_validate(document)
-            except ValidationError as error:
-                context.problems.extend(
-                    _problem(file_label, record, tuple(item["loc"]), item) for item in error.errors()
-                )
-                continue
-            before = len(context.problems)
-            row = family.stream_row(parsed, record, context)
-            if len(context.problems) == before:
-                yield row
+    for number, document in parse_lines(path):
+        if len(context.problems) - first_problem >= MAX_STREAM_PROBLEMS:
+            context.problem(f"line {number}", "(file)", "too many problems; the rest of the file is not checked")
+            return
+        record = f"line {number}"
+        if isinstance(document, Problem):
+            context.problem(document.record, document.field, document.message)
+            continue
+        try:
+            parsed = family.StreamRecord.model_validate(document)
+        except ValidationError as error:
+            context.problems.extend(_problem(file_label, record, tuple(item["loc"]), item) for item in error.errors())
+            continue
+        before = len(context.problems)
+        row = family.stream_row(parsed, record, context)
+        if len(context.problems) == before:
+            yield row
 
 
 def check_unique(context: LoadContext) -> None:
@@ -223,12 +212,16 @@ def plan_load(data_dirs: list[Path], families: list[ModuleType], defer_streams: 
     validated = []
     # Per-file progress on a terminal only (large corpora spend most of their time here).
     for family, path, file_label in progress_over(files, desc="validate", unit=" files"):
+        line_numbers = None
         try:
-            document = read_yaml(path, file_label)
+            if path.suffix == ".jsonl":
+                document, line_numbers = read_record_file(path, file_label, path.stem)
+            else:
+                document = read_yaml(path, file_label)
         except DataError as error:
             context.problems.extend(error.problems)
             continue
-        parsed, problems = validate(family.Document, document, file_label)
+        parsed, problems = validate(family.Document, document, file_label, line_numbers)
         context.problems.extend(problems)
         if parsed is not None:
             validated.append((family, parsed, file_label))

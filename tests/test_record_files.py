@@ -1,0 +1,153 @@
+"""Record files (`<list>.jsonl`): a family's list as JSON Lines, validated and converted like its YAML.
+
+The equivalence test moves the article's own appointments and events out of posts.yaml and
+events.yaml into appointments.jsonl and events.jsonl; the built database must not change.
+"""
+
+import hashlib
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+import schema
+from loaders import json_lines
+from loaders.yaml_files import read_yaml
+from unami import DEFAULT_DATA_DIR
+from unami.cli import main
+
+
+def with_source(value, source: str):
+    """Name the source on every fact (a JSON Lines file has no file-level default)."""
+    if isinstance(value, list):
+        return [with_source(item, source) for item in value]
+    if isinstance(value, dict):
+        named = {key: with_source(item, source) for key, item in value.items()}
+        return {**named, "source": named.get("source", source)} if "section" in named else named
+    return value
+
+
+def move_list_to_jsonl(data: Path, yaml_name: str, list_name: str) -> int:
+    """Move the `list_name` records of data/<yaml_name> to data/<list_name>.jsonl; return how many."""
+    document = read_yaml(data / yaml_name, yaml_name)
+    records = with_source(document.pop(list_name), document["source"])
+    lines = [json.dumps(record, ensure_ascii=False) for record in records]
+    (data / f"{list_name}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    remaining = {key: value for key, value in document.items() if key != "source"}
+    if remaining:
+        (data / yaml_name).write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    else:
+        (data / yaml_name).unlink()
+    return len(records)
+
+
+def table_contents(db: Path) -> dict[str, list[tuple]]:
+    with sqlite3.connect(db) as connection:
+        return {
+            table.name: connection.execute(f"select * from [{table.name}] order by id").fetchall()
+            for table in schema.metadata.sorted_tables
+            if table.name != "dataset_versions"  # records the data hash, which differs by design
+        }
+
+
+def build(db: Path, *data_dirs: Path):
+    args = [arg for data in data_dirs for arg in ("--data", str(data))]
+    return CliRunner().invoke(main, ["build", "--db", str(db), *args])
+
+
+def test_lists_as_json_lines_build_the_same_database(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    moved = move_list_to_jsonl(data, "posts.yaml", "appointments") + move_list_to_jsonl(data, "events.yaml", "events")
+    assert moved == 16 + 15  # every appointment and event of the article
+    assert not (data / "events.yaml").exists() and (data / "posts.yaml").exists()  # positions stay in YAML
+
+    result = build(tmp_path / "yaml.db", DEFAULT_DATA_DIR)
+    assert result.exit_code == 0, result.output
+    result = build(tmp_path / "jsonl.db", data)
+    assert result.exit_code == 0, result.output
+    from_yaml, from_jsonl = table_contents(tmp_path / "yaml.db"), table_contents(tmp_path / "jsonl.db")
+    assert len(from_jsonl["appointments"]) == 16 and len(from_jsonl["event_participants"]) == 21
+    assert from_jsonl == from_yaml
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def event_line(**overrides) -> str:
+    record = {
+        "key": "fixture-event",
+        "event_kind": "meeting",
+        "name": "A made-up meeting",
+        "occurred": "2010-01",
+        "source": "wikipedia-unami",
+        "section": "History",
+    }
+    record.update(overrides)
+    return json.dumps({key: value for key, value in record.items() if value is not ...})
+
+
+@pytest.mark.parametrize(
+    ("bad_line", "record", "field", "message"),
+    [
+        ('{"key": "a", "key": "b"}', "line 2", "key", "given twice in one line"),
+        ('{"key": "fixture-event",', "line 2", "(record)", "Invalid JSON"),
+        ('["fixture-event"]', "line 2", "(record)", "each line must be one JSON object"),
+        (event_line(key="second", occurred="2010-13"), "line 2 (second)", "occurred", "not a valid EDTF date"),
+        (event_line(key="second", event_kind="party"), "line 2 (second)", "event_kind", "Input should be"),
+        (event_line(key="second", source=...), "events[1] (second)", "source", "JSON Lines has no file-level"),
+        (
+            event_line(key="second", participants=[{"person": "ad-melkert", "role": "chair", "section": "History"}]),
+            "events[1] (second).participants[0]",
+            "source",
+            "each fact names its source",
+        ),
+        (event_line(key="second", mission="no-such-mission"), "events[1] (second)", "mission", "unknown missions"),
+        (event_line(), "events[1] (fixture-event)", "key", "duplicate events key 'fixture-event'"),
+    ],
+    ids=[
+        "repeated-key",
+        "broken-json",
+        "array",
+        "bad-date",
+        "vocabulary",
+        "no-source",
+        "nested-fact-without-source",
+        "dangling",
+        "duplicate-key",
+    ],
+)
+def test_a_bad_record_line_fails_the_build_and_keeps_the_old_database(tmp_path, bad_line, record, field, message):
+    db = tmp_path / "x.db"
+    assert build(db, DEFAULT_DATA_DIR).exit_code == 0
+    before = digest(db)
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "events.jsonl").write_text(event_line() + "\n" + bad_line + "\n", encoding="utf-8")
+    result = build(db, DEFAULT_DATA_DIR, extra)
+    assert result.exit_code == 1, result.output
+    first = result.output.splitlines()[0]
+    assert first.startswith(f"{extra / 'events.jsonl'}: {record}: {field}: "), first
+    assert message in first, first
+    assert digest(db) == before
+
+
+def test_an_empty_or_oversized_record_file_is_refused(tmp_path, monkeypatch):
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "events.jsonl").write_text("\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--data", str(DEFAULT_DATA_DIR), "--data", str(extra)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"{extra / 'events.jsonl'}: (file): (records): no events records"), result.output
+
+    (extra / "events.jsonl").write_text(event_line() + "\n", encoding="utf-8")
+    monkeypatch.setattr(json_lines, "MAX_RECORD_FILE_BYTES", 64)
+    result = CliRunner().invoke(main, ["check", "--data", str(DEFAULT_DATA_DIR), "--data", str(extra)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"{extra / 'events.jsonl'}: (file): (size): "), result.output
+    assert "is over the limit of 64 bytes for a record file" in result.output, result.output
