@@ -303,6 +303,10 @@ def write(db_path: Path, plan: LoadPlan, schema_revision: str) -> dict[str, int]
             counts[table] = counts.get(table, 0) + db.conn.total_changes - before
         if plan.context.problems:
             raise DataError(plan.context.problems)  # rolls the transaction back
+        progress.set_description("summarize")
+        for summary in schema.SUMMARIES:
+            db.execute(f"DELETE FROM [{summary.table.name}]")
+            counts[summary.table.name] = db.execute(summary.fill).rowcount
         progress.set_description("index")
         for index in schema.FTS_INDEXES:
             db.execute(f"INSERT INTO {index.name}({index.name}) VALUES ('rebuild')")

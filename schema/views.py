@@ -129,32 +129,7 @@ CONTINGENTS_OVERVIEW = View(
         "source_section": "Source and section that list the contribution.",
     },
     """
-with ranked_strengths as (
-    select
-        contingent_id,
-        personnel_type,
-        personnel_count,
-        is_approximate,
-        row_number() over (
-            partition by contingent_id, personnel_type
-            order by observed_date is null desc, observed_latest desc, id
-        ) as strength_rank
-    from contingent_strengths
-),
-
-headline_strengths as (
-    select
-        contingent_id,
-        sum(case when personnel_type = 'troops' then personnel_count end) as troops,
-        sum(case when personnel_type = 'military observers' then personnel_count end) as military_observers,
-        sum(case when personnel_type = 'defence civilians' then personnel_count end) as defence_civilians,
-        sum(personnel_count) as personnel,
-        max(is_approximate) as is_approximate
-    from ranked_strengths
-    where strength_rank = 1
-    group by contingent_id
-)
-
+-- headline strengths are summarized once per build (schema/summaries.py), not ranked per request
 select
     contingents.id as contingent_id,
     contingents.key as contingent_key,
@@ -168,18 +143,18 @@ select
     contingents.duty,
     contingents.deployed_date,
     contingents.withdrawn_date,
-    headline_strengths.troops,
-    headline_strengths.military_observers,
-    headline_strengths.defence_civilians,
-    headline_strengths.personnel,
-    headline_strengths.is_approximate,
+    contingent_headlines.troops,
+    contingent_headlines.military_observers,
+    contingent_headlines.defence_civilians,
+    contingent_headlines.personnel,
+    contingent_headlines.is_approximate,
     contingents.note,
     source_sections.citation as source_section
 from contingents
 inner join missions on contingents.mission_id = missions.id
 inner join source_sections on contingents.source_section_id = source_sections.id
 left join countries on contingents.country_id = countries.id
-left join headline_strengths on contingents.id = headline_strengths.contingent_id
+left join contingent_headlines on contingents.id = contingent_headlines.contingent_id
 """,
 )
 

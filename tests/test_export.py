@@ -101,7 +101,8 @@ def test_fields_carry_types_keys_and_the_declared_descriptions(package):
     for resource in package["resources"]:
         table = schema.metadata.tables[resource["name"]]
         assert resource["description"] == table.comment
-        assert resource["schema"]["primaryKey"] == ["id"]
+        assert resource["schema"]["primaryKey"] == [column.name for column in table.primary_key.columns]
+        assert resource["schema"]["primaryKey"] == ["id"] or table.name in schema.SUMMARY_TABLE_NAMES
         for field in resource["schema"]["fields"]:
             assert field["description"] == table.columns[field["name"]].comment
             assert field["type"] in {"integer", "number", "string", "date", "boolean"}

@@ -48,7 +48,9 @@ def move_list_to_jsonl(data: Path, yaml_name: str, list_name: str) -> int:
 def table_contents(db: Path) -> dict[str, list[tuple]]:
     with sqlite3.connect(db) as connection:
         return {
-            table.name: connection.execute(f"select * from [{table.name}] order by id").fetchall()
+            table.name: connection.execute(
+                f"select * from [{table.name}] order by {', '.join(c.name for c in table.primary_key.columns)}"
+            ).fetchall()
             for table in schema.metadata.sorted_tables
             if table.name != "dataset_versions"  # records the data hash, which differs by design
         }

@@ -232,6 +232,17 @@ def test_data_coverage_counts_tenures_known_only_to_the_month(site):
     assert started and started[0]["facts"] >= 6 and started[0]["is_coarser_than_day"] == 1
 
 
+def test_data_coverage_keeps_each_share_of_all_dates_when_filtered(site, query):
+    (total,) = query("select count(*) as n from appointments")
+    (month,) = query("select count(*) as n from appointments where ended_precision = 'month'")
+    filtered = rows(site, "data_coverage", precision="month")
+    (ended,) = [row for row in filtered if (row["fact_table"], row["date_column"]) == ("appointments", "ended")]
+    assert ended["facts"] == month["n"]
+    assert ended["share_percent"] == pytest.approx(100.0 * month["n"] / total["n"], abs=0.05 + 1e-9)
+    unfiltered = rows(site, "data_coverage")
+    assert ended in unfiltered
+
+
 def test_provenance_covers_the_leadership_section(site):
     provenance = rows(site, "provenance_by_section", source="wikipedia-unami")
     sections = {row["section"] for row in provenance}
@@ -240,24 +251,6 @@ def test_provenance_covers_the_leadership_section(site):
 
 
 # --- the reports keep up with the schema ------------------------------------------------------------
-
-
-def _tables_read_by(report_name: str) -> set[str]:
-    return set(re.findall(r"\bfrom ([a-z_]+)", catalog.load(report_name).sql))
-
-
-def test_provenance_report_counts_every_table_that_carries_a_source_section():
-    with_provenance = {name for name, table in schema.metadata.tables.items() if "source_section_id" in table.columns}
-    assert with_provenance <= _tables_read_by("provenance_by_section")
-
-
-def test_data_coverage_report_reads_every_dated_column():
-    sql = catalog.load("data_coverage").sql
-    for name, table in schema.metadata.tables.items():
-        for column in table.columns:
-            if column.name.endswith("_precision"):
-                read = re.search(rf"\b{column.name}( as \w+)? from {name}\b", " ".join(sql.split()))
-                assert read, f"{name}.{column.name} is not in the data coverage report"
 
 
 def test_readme_lists_every_report():

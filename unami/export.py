@@ -88,7 +88,8 @@ def _minimum(column: Column) -> int | None:
 
 
 def _is_unique(column: Column) -> bool:
-    if column.unique or column.primary_key:
+    # A column of a composite primary key is not unique on its own.
+    if column.unique or (column.primary_key and len(column.table.primary_key.columns) == 1):
         return True
     return any(
         isinstance(constraint, UniqueConstraint) and [c.name for c in constraint.columns] == [column.name]
