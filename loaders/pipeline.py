@@ -307,6 +307,8 @@ def write(db_path: Path, plan: LoadPlan, schema_revision: str) -> dict[str, int]
         for summary in schema.SUMMARIES:
             db.execute(f"DELETE FROM [{summary.table.name}]")
             counts[summary.table.name] = db.execute(summary.fill).rowcount
+            for statement in summary.then:
+                db.execute(statement)
         progress.set_description("index")
         for index in schema.FTS_INDEXES:
             db.execute(f"INSERT INTO {index.name}({index.name}) VALUES ('rebuild')")

@@ -1,28 +1,16 @@
 -- What happened between two days, at the precision the source gives.
--- Materialized so the planner seeks the window by index instead of walking the order-by index whole.
-with window_events as materialized (
+-- Events stream in date order from the occurred_earliest index: an event overlapping the window started
+-- at most the widest date uncertainty of any event (date_precision_counts) before :from, so the index is
+-- read from there, not from the first event. Undated events (no window asked) come first, as NULLs sort.
+with bounds as (
     select
-        event_id,
-        occurred_date,
-        occurred_precision,
-        occurred_earliest,
-        occurred_latest,
-        event_kind,
-        name,
-        description,
-        mission,
-        deaths,
-        participants,
-        resolutions,
-        source_section
-    from events_overview
-    -- not `:from = '' or ...`, which no index serves: this form seeks occurred_latest from :from
-    where
-        (
-            (:from = '' and occurred_latest is null)
-            or occurred_latest >= :from
-        )
-        and (:to = '' or occurred_earliest <= :to)
+        -- from the start of :from's month, so that an impossible day (2010-02-30) cannot move the bound later
+        coalesce(
+            date(:from, 'start of month', '-' || max(widest_days) || ' days'), '0000-01-01'
+        ) as first_earliest,
+        case when :to = '' then '9999-12-31' else :to end as last_earliest
+    from date_precision_counts
+    where fact_table = 'events' and date_column = 'occurred'
 )
 
 select
@@ -36,6 +24,28 @@ select
     participants,
     resolutions,
     source_section,
-    event_id
-from window_events
+    event_id,
+    occurred_earliest,
+    occurred_latest
+from events_overview
+where :from = '' and :to = '' and occurred_earliest is null
+union all
+select
+    events_overview.occurred_date,
+    events_overview.occurred_precision,
+    events_overview.event_kind,
+    events_overview.name,
+    events_overview.description,
+    events_overview.mission,
+    events_overview.deaths,
+    events_overview.participants,
+    events_overview.resolutions,
+    events_overview.source_section,
+    events_overview.event_id,
+    events_overview.occurred_earliest,
+    events_overview.occurred_latest
+from events_overview, bounds
+where
+    events_overview.occurred_earliest between bounds.first_earliest and bounds.last_earliest
+    and events_overview.occurred_latest >= :from
 order by occurred_earliest, occurred_latest, event_id

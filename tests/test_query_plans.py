@@ -33,6 +33,9 @@ GROWING_TABLES = {
     "person_names",
     "person_nationalities",
     "staffing_counts",
+    # summaries with one row per tenure or contribution
+    "contingent_headlines",
+    "tenure_spans",
 }
 
 FULL_SCAN = re.compile(r"^SCAN (\w+)(?: AS \w+)?$")  # `SCAN t USING [COVERING] INDEX ...` is not matched

@@ -95,32 +95,32 @@ group by contingent_id
     union all
     select source_section_id, 'discrepancy_claims', count(*) from discrepancy_claims group by source_section_id
 """,
-    """INSERT INTO date_precision_counts (fact_table, date_column, date_precision, facts)
-    select 'missions', 'established', coalesce(established_precision, 'not stated'), count(*) from missions group by 3
+    """INSERT INTO date_precision_counts (fact_table, date_column, date_precision, facts, widest_days)
+    select 'missions', 'established', coalesce(established_precision, 'not stated'), count(*), cast(max(julianday(established_latest) - julianday(established_earliest)) as integer) from missions group by 3
     union all
-    select 'missions', 'ended', coalesce(ended_precision, 'not stated'), count(*) from missions group by 3
+    select 'missions', 'ended', coalesce(ended_precision, 'not stated'), count(*), cast(max(julianday(ended_latest) - julianday(ended_earliest)) as integer) from missions group by 3
     union all
-    select 'person_educations', 'completed', coalesce(completed_precision, 'not stated'), count(*) from person_educations group by 3
+    select 'person_educations', 'completed', coalesce(completed_precision, 'not stated'), count(*), cast(max(julianday(completed_latest) - julianday(completed_earliest)) as integer) from person_educations group by 3
     union all
-    select 'appointments', 'started', coalesce(started_precision, 'not stated'), count(*) from appointments group by 3
+    select 'appointments', 'started', coalesce(started_precision, 'not stated'), count(*), cast(max(julianday(started_latest) - julianday(started_earliest)) as integer) from appointments group by 3
     union all
-    select 'appointments', 'ended', coalesce(ended_precision, 'not stated'), count(*) from appointments group by 3
+    select 'appointments', 'ended', coalesce(ended_precision, 'not stated'), count(*), cast(max(julianday(ended_latest) - julianday(ended_earliest)) as integer) from appointments group by 3
     union all
-    select 'resolutions', 'adopted', coalesce(adopted_precision, 'not stated'), count(*) from resolutions group by 3
+    select 'resolutions', 'adopted', coalesce(adopted_precision, 'not stated'), count(*), cast(max(julianday(adopted_latest) - julianday(adopted_earliest)) as integer) from resolutions group by 3
     union all
-    select 'resolution_actions', 'mandate_end', coalesce(mandate_end_precision, 'not stated'), count(*) from resolution_actions group by 3
+    select 'resolution_actions', 'mandate_end', coalesce(mandate_end_precision, 'not stated'), count(*), cast(max(julianday(mandate_end_latest) - julianday(mandate_end_earliest)) as integer) from resolution_actions group by 3
     union all
-    select 'events', 'occurred', coalesce(occurred_precision, 'not stated'), count(*) from events group by 3
+    select 'events', 'occurred', coalesce(occurred_precision, 'not stated'), count(*), cast(max(julianday(occurred_latest) - julianday(occurred_earliest)) as integer) from events group by 3
     union all
-    select 'outcomes', 'started', coalesce(started_precision, 'not stated'), count(*) from outcomes group by 3
+    select 'outcomes', 'started', coalesce(started_precision, 'not stated'), count(*), cast(max(julianday(started_latest) - julianday(started_earliest)) as integer) from outcomes group by 3
     union all
-    select 'staffing_counts', 'observed', coalesce(observed_precision, 'not stated'), count(*) from staffing_counts group by 3
+    select 'staffing_counts', 'observed', coalesce(observed_precision, 'not stated'), count(*), cast(max(julianday(observed_latest) - julianday(observed_earliest)) as integer) from staffing_counts group by 3
     union all
-    select 'contingents', 'deployed', coalesce(deployed_precision, 'not stated'), count(*) from contingents group by 3
+    select 'contingents', 'deployed', coalesce(deployed_precision, 'not stated'), count(*), cast(max(julianday(deployed_latest) - julianday(deployed_earliest)) as integer) from contingents group by 3
     union all
-    select 'contingents', 'withdrawn', coalesce(withdrawn_precision, 'not stated'), count(*) from contingents group by 3
+    select 'contingents', 'withdrawn', coalesce(withdrawn_precision, 'not stated'), count(*), cast(max(julianday(withdrawn_latest) - julianday(withdrawn_earliest)) as integer) from contingents group by 3
     union all
-    select 'contingent_strengths', 'observed', coalesce(observed_precision, 'not stated'), count(*) from contingent_strengths group by 3
+    select 'contingent_strengths', 'observed', coalesce(observed_precision, 'not stated'), count(*), cast(max(julianday(observed_latest) - julianday(observed_earliest)) as integer) from contingent_strengths group by 3
 """,
     """INSERT INTO event_year_counts (event_year, event_kind, events)
 select
@@ -234,6 +234,13 @@ def upgrade() -> None:
             "date_precision", sa.Text(), nullable=False, comment="Precision: day, month, year, ..., or 'not stated'."
         ),
         sa.Column("facts", sa.Integer(), nullable=False, comment="Rows of the table whose date has this precision."),
+        sa.Column(
+            "widest_days",
+            sa.Integer(),
+            nullable=True,
+            comment="Widest gap, in days, between a date's earliest and latest possible day among these facts"
+            " (0: exact days; NULL: not stated). It bounds date-window searches.",
+        ),
         sa.CheckConstraint("facts >= 0", name=op.f("ck_date_precision_counts_facts_not_negative")),
         sa.PrimaryKeyConstraint("fact_table", "date_column", "date_precision", name=op.f("pk_date_precision_counts")),
         comment="Summary, derived at build: how many facts give each kind of date at each precision, one row per table, date and precision.",
