@@ -147,33 +147,39 @@ def peer_load(files: list[tuple[str, Path]], target_db: Path) -> dict:
 # --- reports and serving --------------------------------------------------------------------
 
 
-def report_latencies(db_path: Path, runs: int) -> dict[str, dict]:
-    """Median and p95 (ms) of every canned report as JSON through Datasette's in-process client."""
+def report_latencies(db_path: Path, runs: int) -> dict[str, dict[str, dict]]:
+    """Median and p95 (ms) of every canned report as JSON through Datasette's in-process client.
+
+    Each report is timed twice: with its first example parameters, and blank, as its page
+    first opens in Datasette (blank often means "everything": the largest answer).
+    """
     from datasette.app import Datasette
 
     from unami.site import SETTINGS, database_name, metadata_065, site_config
 
     datasette = Datasette(immutables=[str(db_path)], metadata=metadata_065(site_config(db_path)), settings=SETTINGS)
     name = database_name(db_path)
-    results = {}
+    results: dict[str, dict[str, dict]] = {}
 
     async def measure():
         for report in catalog.load_all():
-            query = str(httpx.QueryParams({**report.example_params(), "_shape": "array"}))
-            url = f"/{name}/{report.name}.json?{query}"
-            timings, status = [], None
-            for attempt in range(runs + 1):
-                started = time.perf_counter()
-                response = await datasette.client.get(url)
-                elapsed = (time.perf_counter() - started) * 1000
-                status = response.status_code
-                if attempt:  # the first request warms caches
-                    timings.append(elapsed)
-            results[report.name] = {
-                "median": statistics.median(timings),
-                "p95": load_test.percentile(timings, 0.95),
-                "status": status,
-            }
+            blank = {parameter.name: "" for parameter in report.parameters}
+            for label, params in (("example", report.example_params()), ("blank", blank)):
+                query = str(httpx.QueryParams({**params, "_shape": "array"}))
+                url = f"/{name}/{report.name}.json?{query}"
+                timings, status = [], None
+                for attempt in range(runs + 1):
+                    started = time.perf_counter()
+                    response = await datasette.client.get(url)
+                    elapsed = (time.perf_counter() - started) * 1000
+                    status = response.status_code
+                    if attempt:  # the first request warms caches
+                        timings.append(elapsed)
+                results.setdefault(report.name, {})[label] = {
+                    "median": statistics.median(timings),
+                    "p95": load_test.percentile(timings, 0.95),
+                    "status": status,
+                }
 
     # A report over the time limit makes Datasette print a long traceback per request: keep the table readable.
     with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
@@ -400,15 +406,26 @@ def main(argv: list[str] | None = None) -> int:
 
     # Reports at scale.
     latencies = report_latencies(scaled_db, arguments.report_runs)
-    slow = [name for name, figures in latencies.items() if figures["median"] >= 50 or figures["status"] != 200]
-    table.add(f"## Reports at scale ({len(latencies)} reports, Datasette in-process, {arguments.report_runs} runs)")
-    for name, figures in sorted(latencies.items(), key=lambda item: -item[1]["median"]):
+    table.add(
+        f"## Reports at scale ({len(latencies)} reports, Datasette in-process, {arguments.report_runs} runs;"
+        " first example parameters, then blank as the page first opens)"
+    )
+
+    def under_goal(figures: dict) -> bool:
+        return figures["median"] < 50 and figures["status"] == 200
+
+    def shown(figures: dict) -> str:
         status = "" if figures["status"] == 200 else f" HTTP {figures['status']}"
+        return f"{figures['median']:.1f} ms (p95 {figures['p95']:.1f}){status}"
+
+    for name, by_params in sorted(latencies.items(), key=lambda item: -item[1]["example"]["median"]):
+        example, blank = by_params["example"], by_params["blank"]
         table.add(
             f"report {name}",
-            f"{figures['median']:.1f} ms",
-            f"p95 {figures['p95']:.1f} ms{status}",
-            f"< 50 ms: {met(name not in slow)}",
+            f"{example['median']:.1f} ms",
+            f"p95 {example['p95']:.1f} ms{'' if example['status'] == 200 else ' HTTP ' + str(example['status'])};"
+            f" blank: {shown(blank)}",
+            f"< 50 ms: {met(under_goal(example))}" + ("" if under_goal(blank) else ", blank MISSED"),
         )
     print("reports done", flush=True)
 

@@ -44,8 +44,10 @@ select
     events_overview.event_id,
     events_overview.occurred_earliest,
     events_overview.occurred_latest
-from events_overview, bounds
+from events_overview
 where
-    events_overview.occurred_earliest between bounds.first_earliest and bounds.last_earliest
+    -- scalar subqueries, computed once: events stays the only loop, read in occurred_earliest order
+    events_overview.occurred_earliest
+    between (select bounds.first_earliest from bounds) and (select bounds.last_earliest from bounds)
     and events_overview.occurred_latest >= :from
 order by occurred_earliest, occurred_latest, event_id

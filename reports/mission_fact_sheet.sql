@@ -1,4 +1,5 @@
 -- One mission on one page: identity, dates and headline counts, each with its source.
+-- Every count is taken for the selected missions only, by their indexes.
 with selected_missions as (
     select
         missions.id,
@@ -25,7 +26,9 @@ other_names as (
         min(source_sections.citation) as citation
     from mission_names
     inner join source_sections on mission_names.source_section_id = source_sections.id
-    where mission_names.language != 'en'
+    where
+        mission_names.language != 'en'
+        and mission_names.mission_id in (select selected_missions.id from selected_missions)
     group by mission_names.mission_id
 ),
 
@@ -35,7 +38,9 @@ heads as (
         count(distinct appointments.person_id) as people
     from appointments
     inner join positions on appointments.position_id = positions.id
-    where positions.level = 'head of mission'
+    where
+        positions.level = 'head of mission'
+        and positions.mission_id in (select selected_missions.id from selected_missions)
     group by positions.mission_id
 ),
 
@@ -44,6 +49,7 @@ acting_resolutions as (
         mission_id,
         count(distinct resolution_id) as resolutions
     from resolution_actions
+    where mission_id in (select selected_missions.id from selected_missions)
     group by mission_id
 ),
 
@@ -59,7 +65,9 @@ latest_staffing as (
         ) as recency
     from staffing_counts
     inner join source_sections on staffing_counts.source_section_id = source_sections.id
-    where staffing_counts.category = 'total'
+    where
+        staffing_counts.category = 'total'
+        and staffing_counts.mission_id in (select selected_missions.id from selected_missions)
 ),
 
 contributions as (
@@ -69,6 +77,7 @@ contributions as (
         sum(status = 'former') as former_contributions,
         sum(country_id is null) as unnamed_countries
     from contingents
+    where mission_id in (select selected_missions.id from selected_missions)
     group by mission_id
 ),
 

@@ -456,3 +456,5 @@ dataset_versions = strict_table(
 Index("ix_people_name", people.c.name)
 Index("ix_positions_name", positions.c.name)
 Index("ix_resolutions_name", resolutions.c.name)
+# The event timeline reads events in date order and tests the latest bound from the index alone.
+Index("ix_events_occurred_earliest_occurred_latest", events.c.occurred_earliest, events.c.occurred_latest)

@@ -9,7 +9,8 @@ latest end, or the day before a later holder certainly started, within its missi
 successor's start and its place and bars in the leadership timeline. Reports
 `post_holders_on_date` and `leaders_timeline` read it instead of comparing every pair of
 tenures of a post per request. Filled here for the rows already in the database (SQL copied
-as of this revision); every build fills it again after loading.
+as of this revision); every build fills it again after loading. Also an index on
+events (occurred_earliest, occurred_latest), the order of the event timeline.
 """
 
 import sqlalchemy as sa
@@ -206,9 +207,13 @@ def upgrade() -> None:
         )
     for fill in FILLS:
         op.execute(fill)
+    op.create_index(
+        "ix_events_occurred_earliest_occurred_latest", "events", ["occurred_earliest", "occurred_latest"], unique=False
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_events_occurred_earliest_occurred_latest", table_name="events")
     with op.batch_alter_table("tenure_spans", schema=None) as batch_op:
         batch_op.drop_index("ix_tenure_spans_timeline_rank_position_id")
         batch_op.drop_index("ix_tenure_spans_started_earliest_possible_until")
