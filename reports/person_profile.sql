@@ -1,101 +1,110 @@
 -- Everything the sources say about one person: names, nationality, studies, posts and events.
-with chosen_people as materialized (
+-- One branch per kind of fact, each reading the chosen people in name order and their facts by
+-- person_id, merged in that order: rows stream out (blank, everyone, is not sorted as a whole).
+
+-- the people asked for, found once (not once per branch)
+with asked_people as materialized (
+    select id from people
+    where
+        :person != ''
+        and (
+            key = :person
+            or cast(id as text) = :person
+            or name like '%' || :person || '%'
+            or id in (
+                select person_id from person_names
+                where name like '%' || :person || '%'
+            )
+        )
+),
+
+-- inlined in each branch, which reads people in name order (the CROSS JOINs keep people first)
+chosen_people as not materialized (
     select
         id,
         name
     from people
-    where
-        :person = ''
-        or key = :person
-        or cast(id as text) = :person
-        or name like '%' || :person || '%'
-        or id in (
-            select person_id from person_names
-            where name like '%' || :person || '%'
-        )
-),
-
--- each branch is filtered by person so that only the chosen people's facts are read
-facts as (
-    select
-        person_names.person_id,
-        1 as position,
-        'name' as fact,
-        person_names.name_form as detail,
-        person_names.name as value,
-        null as sort_date,
-        person_names.source_section_id
-    from person_names
-    where person_names.person_id in (select chosen_people.id from chosen_people)
-    union all
-    select
-        person_nationalities.person_id,
-        2,
-        'nationality',
-        person_nationalities.basis,
-        countries.name,
-        null,
-        person_nationalities.source_section_id
-    from person_nationalities
-    inner join countries on person_nationalities.country_id = countries.id
-    where person_nationalities.person_id in (select chosen_people.id from chosen_people)
-    union all
-    select
-        person_educations.person_id,
-        3,
-        'education',
-        trim(coalesce(person_educations.degree || ' ', '') || coalesce(person_educations.field, '')),
-        person_educations.institution
-        || coalesce(' (' || person_educations.completed_date || ')', ''),
-        person_educations.completed_earliest,
-        person_educations.source_section_id
-    from person_educations
-    where person_educations.person_id in (select chosen_people.id from chosen_people)
-    union all
-    select
-        appointments.person_id,
-        4,
-        'post',
-        coalesce(appointments.started_date, '?') || ' to ' || coalesce(appointments.ended_date, 'not stated'),
-        positions.name,
-        appointments.started_earliest,
-        appointments.source_section_id
-    from appointments
-    inner join positions on appointments.position_id = positions.id
-    where appointments.person_id in (select chosen_people.id from chosen_people)
-    union all
-    select
-        event_participants.person_id,
-        5,
-        'event',
-        event_participants.role || coalesce(' ' || events.occurred_date, ''),
-        events.name,
-        events.occurred_earliest,
-        event_participants.source_section_id
-    from event_participants
-    inner join events on event_participants.event_id = events.id
-    where event_participants.person_id in (select chosen_people.id from chosen_people)
-    union all
-    select
-        discrepancies.person_id,
-        6,
-        'contradiction',
-        discrepancies.discrepancy_kind,
-        discrepancies.name,
-        null,
-        null
-    from discrepancies
-    where discrepancies.person_id in (select chosen_people.id from chosen_people)
+    where :person = '' or id in (select asked_people.id from asked_people)
 )
 
 select
     chosen_people.name as person,
-    facts.fact,
-    facts.detail,
-    facts.value,
-    coalesce(source_sections.citation, 'see the contradictions report') as source_section,
-    chosen_people.id as person_id
-from facts
-inner join chosen_people on facts.person_id = chosen_people.id
-left join source_sections on facts.source_section_id = source_sections.id
-order by chosen_people.name, facts.position, facts.sort_date, facts.value
+    'name' as fact,
+    person_names.name_form as detail,
+    person_names.name as value,
+    source_sections.citation as source_section,
+    chosen_people.id as person_id,
+    1 as fact_order,
+    null as fact_date
+from chosen_people
+cross join person_names on chosen_people.id = person_names.person_id
+inner join source_sections on person_names.source_section_id = source_sections.id
+union all
+select
+    chosen_people.name,
+    'nationality',
+    person_nationalities.basis,
+    countries.name as value,
+    source_sections.citation,
+    chosen_people.id,
+    2,
+    null
+from chosen_people
+cross join person_nationalities on chosen_people.id = person_nationalities.person_id
+inner join countries on person_nationalities.country_id = countries.id
+inner join source_sections on person_nationalities.source_section_id = source_sections.id
+union all
+select
+    chosen_people.name,
+    'education',
+    trim(coalesce(person_educations.degree || ' ', '') || coalesce(person_educations.field, '')),
+    person_educations.institution
+    || coalesce(' (' || person_educations.completed_date || ')', ''),
+    source_sections.citation,
+    chosen_people.id,
+    3,
+    person_educations.completed_earliest
+from chosen_people
+cross join person_educations on chosen_people.id = person_educations.person_id
+inner join source_sections on person_educations.source_section_id = source_sections.id
+union all
+select
+    chosen_people.name,
+    'post',
+    coalesce(appointments.started_date, '?') || ' to ' || coalesce(appointments.ended_date, 'not stated'),
+    positions.name as value,
+    source_sections.citation,
+    chosen_people.id,
+    4,
+    appointments.started_earliest
+from chosen_people
+cross join appointments on chosen_people.id = appointments.person_id
+inner join positions on appointments.position_id = positions.id
+inner join source_sections on appointments.source_section_id = source_sections.id
+union all
+select
+    chosen_people.name,
+    'event',
+    event_participants.role || coalesce(' ' || events.occurred_date, ''),
+    events.name as value,
+    source_sections.citation,
+    chosen_people.id,
+    5,
+    events.occurred_earliest
+from chosen_people
+cross join event_participants on chosen_people.id = event_participants.person_id
+inner join events on event_participants.event_id = events.id
+inner join source_sections on event_participants.source_section_id = source_sections.id
+union all
+select
+    chosen_people.name,
+    'contradiction',
+    discrepancies.discrepancy_kind,
+    discrepancies.name as value,
+    'see the contradictions report',
+    chosen_people.id,
+    6,
+    null
+from chosen_people
+cross join discrepancies on chosen_people.id = discrepancies.person_id
+order by person, person_id, fact_order, fact_date, value
