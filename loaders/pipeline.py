@@ -228,9 +228,13 @@ def plan_load(data_dirs: list[Path], families: list[ModuleType], defer_streams: 
     if context.problems:
         raise DataError(context.problems)
     # Phase 2: convert to rows, resolving natural keys across files.
-    for family, parsed, file_label in validated:
+    # Each validated document is dropped once converted: its rows replace it in memory.
+    validated.reverse()
+    while validated:
+        family, parsed, file_label = validated.pop()
         context.start_file(file_label, getattr(parsed, "source", None))
         family.convert(parsed, context)
+        del parsed
     for check in (family for family in families if hasattr(family, "check_rows")):
         check.check_rows(context)
     check_unique(context)
