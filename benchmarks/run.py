@@ -318,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--serve-reports",
         default="event_timeline,mission_fact_sheet",
-        help="comma-separated reports to load-test (default: a slow one and a fast one at scale)",
+        help="comma-separated reports to load-test (default: a 1,000-row answer and a one-page answer)",
     )
     parser.add_argument("--serve-seconds", type=float, default=5.0, help="seconds per load round (default 5)")
     parser.add_argument("--clients", type=int, default=16, help="concurrent clients (default 16)")
