@@ -43,6 +43,8 @@ from benchmarks import load_test, synthetic
 from reports import catalog
 from unami import DEFAULT_DATA_DIR, PROJECT_ROOT
 
+# The build's phases, in order (BuildResult.seconds).
+PHASES = ("validate", "migrate", "load", "summarize", "index", "verify")
 SCALE = {"strengths": 1_000_000, "appointments": 100_000, "events": 100_000}
 
 
@@ -340,9 +342,7 @@ def main(argv: list[str] | None = None) -> int:
         target = work / f"real-{run}.db"
         target.unlink(missing_ok=True)
         builds.append(run_child("build", str(target), str(DEFAULT_DATA_DIR)))
-    phases = ", ".join(
-        f"{phase} {median_of(builds, 'seconds', phase):.2f}" for phase in ("validate", "migrate", "load", "verify")
-    )
+    phases = ", ".join(f"{phase} {median_of(builds, 'seconds', phase):.2f}" for phase in PHASES)
     table.add("## Real build (data/, cold, child process)")
     table.add("wall time", f"{median_of(builds, 'seconds', 'total'):.2f} s", f"phases (s): {phases}")
     table.add("peak memory", f"{median_of(builds, 'peak_mib'):.0f} MiB", f"{builds[0]['rows']} rows")
@@ -376,9 +376,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = scaled[0]["rows"]
     ours = median_of(scaled, "seconds", "total")
     floor = median_of(floors, "seconds", "total")
-    phases = ", ".join(
-        f"{phase} {median_of(scaled, 'seconds', phase):.1f}" for phase in ("validate", "migrate", "load", "verify")
-    )
+    phases = ", ".join(f"{phase} {median_of(scaled, 'seconds', phase):.1f}" for phase in PHASES)
     table.add(
         f"## Scale: {rows:,} rows ({counts['contingent_strengths']:,} strengths, {counts['appointments']:,} "
         f"appointments, {counts['events']:,} events, {counts['missions']} missions)"

@@ -8,6 +8,7 @@ straight to `executemany`, so a million observations load in bounded memory.
 """
 
 import hashlib
+import time
 import typing
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -257,8 +258,15 @@ def plan_load(data_dirs: list[Path], families: list[ModuleType], defer_streams: 
     )
 
 
-def write(db_path: Path, plan: LoadPlan, schema_revision: str) -> dict[str, int]:
-    """Insert every planned row into the migrated database at `db_path`, all or nothing."""
+def write(
+    db_path: Path, plan: LoadPlan, schema_revision: str, seconds: dict[str, float] | None = None
+) -> dict[str, int]:
+    """Insert every planned row into the migrated database at `db_path`, all or nothing.
+
+    `seconds`, when given, receives the time of each phase: load (inserts), summarize, index.
+    """
+    seconds = {} if seconds is None else seconds
+    started = time.perf_counter()
     db = sqlite_utils.Database(db_path)
     db.execute("PRAGMA foreign_keys = ON")
     existing = set(db.table_names())
@@ -307,15 +315,20 @@ def write(db_path: Path, plan: LoadPlan, schema_revision: str) -> dict[str, int]
             counts[table] = counts.get(table, 0) + db.conn.total_changes - before
         if plan.context.problems:
             raise DataError(plan.context.problems)  # rolls the transaction back
+        seconds["load"] = time.perf_counter() - started
         progress.set_description("summarize")
+        started = time.perf_counter()
         for summary in schema.SUMMARIES:
             db.execute(f"DELETE FROM [{summary.table.name}]")
             counts[summary.table.name] = db.execute(summary.fill).rowcount
             for statement in summary.then:
                 db.execute(statement)
+        seconds["summarize"] = time.perf_counter() - started
         progress.set_description("index")
+        started = time.perf_counter()
         for index in schema.FTS_INDEXES:
             db.execute(f"INSERT INTO {index.name}({index.name}) VALUES ('rebuild')")
+    seconds["index"] = time.perf_counter() - started  # with the commit
     progress.close()
     db.close()
     return counts

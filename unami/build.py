@@ -115,10 +115,8 @@ def build(db_path: Path, data_dirs: list[Path]) -> BuildResult:
             with simulated_disk_size():
                 migrate.upgrade(temporary)
             seconds["migrate"] = time.perf_counter() - mark
-            mark = time.perf_counter()
             revision = migrate.head_revision()
-            counts = loaders.write(temporary, plan, revision)
-            seconds["load"] = time.perf_counter() - mark
+            counts = loaders.write(temporary, plan, revision, seconds)  # load, summarize, index
             mark = time.perf_counter()
             verify(temporary)
             seconds["verify"] = time.perf_counter() - mark
