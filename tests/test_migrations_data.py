@@ -162,3 +162,19 @@ def test_migrate_refuses_what_is_not_a_unami_database(tmp_path, content, message
     assert result.exit_code == 1
     assert result.output.splitlines() == ["Error: " + message.format(path=path)]
     assert not list(tmp_path.glob("*.backup-*"))
+
+
+@pytest.mark.parametrize("revision", [revision for revision in OLDER_REVISIONS if revision < "0006"])
+def test_an_upgrade_in_place_fills_the_summaries_as_a_build_does(tmp_path, built_db, revision):
+    """Migrations 0006 and 0007 fill the summary tables they create from the rows already there
+    (with SQL copied into the revision): the result must equal what the build computes."""
+    path = tmp_path / "unami.db"
+    populate_at(path, revision, built_db)
+
+    upgrade(path)
+
+    # Both filled by the same statements, in the same order: rowid order compares them row by row.
+    shape = {name: list(schema.metadata.tables[name].columns.keys()) for name in sorted(schema.SUMMARY_TABLE_NAMES)}
+    migrated, built = snapshot(path, shape), snapshot(built_db, shape)
+    assert all(built.values()), "the build filled every summary"
+    assert migrated == built
