@@ -6,6 +6,8 @@ collects every problem instead of stopping at the first. `write` inserts the
 rows only when no family reported a problem.
 """
 
+import re
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
@@ -29,6 +31,9 @@ def _valid_edtf(value: str) -> str:
 
 # An EDTF date string, checked while the record is validated.
 EdtfText = Annotated[str, BeforeValidator(_year_as_text), AfterValidator(_valid_edtf)]
+
+# The start of a record label made by `label()`: `events[2]`.
+RECORD_INDEX = re.compile(r"^(\w+)\[(\d+)\]")
 
 # A natural key: lowercase words joined by hyphens, e.g. `staffan-de-mistura`.
 Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
@@ -61,6 +66,8 @@ class LoadContext:
         self.problems: list[Problem] = []
         self.file = "(none)"
         self.default_source: str | None = None
+        self.line_numbers: list[int] | None = None
+        self.record_list: str | None = None
         # (table, id) -> (file, record label) the row came from, for problems found after conversion.
         self.origins: dict[tuple[str, int], tuple[str, str | None]] = {}
         # The record whose provenance was resolved last: the record of the row being built.
@@ -68,12 +75,24 @@ class LoadContext:
 
     # -- bookkeeping ---------------------------------------------------------
 
-    def start_file(self, label: str, default_source: str | None) -> None:
+    def start_file(self, label: str, default_source: str | None, line_numbers: list[int] | None = None) -> None:
+        """Start converting a file; `line_numbers` (record index -> line) for a JSON Lines record file."""
         self.file = label
         self.default_source = default_source
+        self.line_numbers = line_numbers
+        self.record_list = Path(label).stem if line_numbers is not None else None
+
+    def located(self, record: str) -> str:
+        """A record's label as problems show it: in a record file, by line (`events[2] (c)` -> `line 4 (c)`)."""
+        if self.line_numbers is None:
+            return record
+        match = RECORD_INDEX.match(record)
+        if match and match[1] == self.record_list and int(match[2]) < len(self.line_numbers):
+            return f"line {self.line_numbers[int(match[2])]}" + record[match.end() :]
+        return record
 
     def problem(self, record: str, field: str, message: str) -> None:
-        self.problems.append(Problem(self.file, record, field, message))
+        self.problems.append(Problem(self.file, self.located(record), field, message))
 
     def register_ahead(self, table: str, keys: list[str]) -> None:
         """Register the keys of rows about to be added, in order, so they may refer forward to each other."""
@@ -86,7 +105,8 @@ class LoadContext:
         rows = self.rows.setdefault(table, [])
         row = {"id": len(rows) + 1, **row}
         rows.append(row)
-        self.origins[(table, row["id"])] = (self.file, self.current_record)
+        record = self.current_record
+        self.origins[(table, row["id"])] = (self.file, self.located(record) if record else None)
         self.current_record = None
         return row["id"]
 

@@ -33,6 +33,8 @@ def _object_without_repeated_keys(pairs: list[tuple[str, object]]) -> dict:
     return document
 
 
+UTF8_BOM = b"\xef\xbb\xbf"
+
 # One decoder for every line: json.loads with a hook builds a new decoder per call (twice the time).
 _DECODER = json.JSONDecoder(object_pairs_hook=_object_without_repeated_keys)
 
@@ -47,6 +49,12 @@ def parse_lines(path: Path) -> Iterator[tuple[int, object | Problem]]:
             if not line.strip():
                 continue
             record = f"line {number}"
+            if line.startswith(UTF8_BOM):
+                yield (
+                    number,
+                    Problem("", record, "(encoding)", "starts with a byte-order mark; save as UTF-8 without BOM"),
+                )
+                continue
             try:
                 yield number, _DECODER.decode(line.decode("utf-8"))
             except RepeatedKey as error:
@@ -56,6 +64,10 @@ def parse_lines(path: Path) -> Iterator[tuple[int, object | Problem]]:
                 yield number, Problem("", record, "(encoding)", message)
             except json.JSONDecodeError as error:
                 yield number, Problem("", record, "(record)", f"Invalid JSON: {error.msg} at column {error.colno}")
+            except ValueError as error:  # e.g. an integer of more than 4,300 digits
+                yield number, Problem("", record, "(record)", f"Invalid JSON: {error}")
+            except RecursionError:
+                yield number, Problem("", record, "(record)", "Invalid JSON: nested too deeply")
 
 
 def read_record_file(path: Path, file_label: str, list_name: str) -> tuple[dict, list[int]]:

@@ -108,6 +108,23 @@ def data_files(data_dirs: list[Path], families: list[ModuleType]) -> list[tuple[
     return found
 
 
+DATA_SUFFIXES = {".yaml", ".yml", ".json", ".jsonl"}
+
+
+def unknown_files(data_dirs: list[Path], families: list[ModuleType]) -> list[Problem]:
+    """A data-looking file no family reads (`event.jsonl`, `Posts.yaml`) is a mistake, not silence."""
+    known = {family.FILE for family in families}
+    known |= {f"{name}.jsonl" for family in families for name in record_lists(family)}
+    known |= {family.STREAM_FILE for family in families if hasattr(family, "STREAM_FILE")}
+    return [
+        Problem(str(path), "(file)", "(name)", f"no family reads this file; data files are: {', '.join(sorted(known))}")
+        for data_dir in data_dirs
+        if data_dir.is_dir()
+        for path in sorted(data_dir.iterdir())
+        if path.suffix.lower() in DATA_SUFFIXES and path.name not in known
+    ]
+
+
 def stream_files(data_dirs: list[Path], families: list[ModuleType]) -> list[tuple[ModuleType, Path, str]]:
     """Every bulk (family, path, label), families in dependency order."""
     return [
@@ -208,6 +225,7 @@ def plan_load(data_dirs: list[Path], families: list[ModuleType], defer_streams: 
     if not files and not streams:
         dirs = ", ".join(str(d) for d in data_dirs)
         raise DataError([Problem(dirs, "(directory)", "(files)", "no data files found")])
+    context.problems.extend(unknown_files(data_dirs, families))
     # Phase 1: read and validate every file. Reference checks wait until all files are
     # valid, so one broken record does not cascade into dozens of "unknown key" lines.
     validated = []
@@ -225,15 +243,20 @@ def plan_load(data_dirs: list[Path], families: list[ModuleType], defer_streams: 
         parsed, problems = validate(family.Document, document, file_label, line_numbers)
         context.problems.extend(problems)
         if parsed is not None:
-            validated.append((family, parsed, file_label))
+            lists = record_lists(family)
+            # A family's lists are converted in the order its document declares them (positions
+            # before the appointments that refer to them), whichever file of a directory holds them.
+            first_list = min((lists.index(name) for name in document if name in lists), default=len(lists))
+            order = (families.index(family), data_dirs.index(path.parent), first_list, path.suffix == ".jsonl")
+            validated.append((order, family, parsed, file_label, line_numbers))
     if context.problems:
         raise DataError(context.problems)
     # Phase 2: convert to rows, resolving natural keys across files.
     # Each validated document is dropped once converted: its rows replace it in memory.
-    validated.reverse()
+    validated.sort(key=lambda item: item[0], reverse=True)
     while validated:
-        family, parsed, file_label = validated.pop()
-        context.start_file(file_label, getattr(parsed, "source", None))
+        _, family, parsed, file_label, line_numbers = validated.pop()
+        context.start_file(file_label, getattr(parsed, "source", None), line_numbers)
         family.convert(parsed, context)
         del parsed
     for check in (family for family in families if hasattr(family, "check_rows")):

@@ -77,6 +77,41 @@ def test_lists_as_json_lines_build_the_same_database(tmp_path):
     assert from_jsonl == from_yaml
 
 
+def test_a_list_in_a_record_file_may_come_before_a_list_left_in_yaml(tmp_path):
+    """positions.jsonl beside a posts.yaml that keeps only the appointments: the appointments still
+    find their posts, because a family's lists are converted in the order its document declares."""
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    move_list_to_jsonl(data, "posts.yaml", "positions")
+    move_list_to_jsonl(data, "places.yaml", "countries")
+    assert "appointments" in read_yaml(data / "posts.yaml", "posts.yaml")
+
+    assert build(tmp_path / "yaml.db", DEFAULT_DATA_DIR).exit_code == 0
+    result = build(tmp_path / "jsonl.db", data)
+    assert result.exit_code == 0, result.output
+    assert table_contents(tmp_path / "jsonl.db") == table_contents(tmp_path / "yaml.db")
+
+
+def test_a_problem_found_after_validation_names_the_line(tmp_path):
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    lines = [event_line(key="a"), "", event_line(key="b"), event_line(key="c", mission="nope")]
+    (extra / "events.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--data", str(DEFAULT_DATA_DIR), "--data", str(extra)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"{extra / 'events.jsonl'}: line 4 (c): mission: unknown missions key 'nope'")
+
+
+def test_a_data_file_no_family_reads_is_refused(tmp_path):
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "event.jsonl").write_text(event_line() + "\n", encoding="utf-8")  # events.jsonl, misspelt
+    result = CliRunner().invoke(main, ["check", "--data", str(DEFAULT_DATA_DIR), "--data", str(extra)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"{extra / 'event.jsonl'}: (file): (name): no family reads this file")
+    assert "events.jsonl" in result.output.splitlines()[0]
+
+
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -102,15 +137,18 @@ def event_line(**overrides) -> str:
         ('["fixture-event"]', "line 2", "(record)", "each line must be one JSON object"),
         (event_line(key="second", occurred="2010-13"), "line 2 (second)", "occurred", "not a valid EDTF date"),
         (event_line(key="second", event_kind="party"), "line 2 (second)", "event_kind", "Input should be"),
-        (event_line(key="second", source=...), "events[1] (second)", "source", "JSON Lines has no file-level"),
+        (event_line(key="second", source=...), "line 2 (second)", "source", "JSON Lines has no file-level"),
         (
             event_line(key="second", participants=[{"person": "ad-melkert", "role": "chair", "section": "History"}]),
-            "events[1] (second).participants[0]",
+            "line 2 (second).participants[0]",
             "source",
             "each fact names its source",
         ),
-        (event_line(key="second", mission="no-such-mission"), "events[1] (second)", "mission", "unknown missions"),
-        (event_line(), "events[1] (fixture-event)", "key", "duplicate events key 'fixture-event'"),
+        (event_line(key="second", mission="no-such-mission"), "line 2 (second)", "mission", "unknown missions"),
+        (event_line(), "line 2 (fixture-event)", "key", "duplicate events key 'fixture-event'"),
+        ('{"key": "second", "deaths": ' + "1" * 5000 + "}", "line 2", "(record)", "Exceeds the limit"),
+        ("[" * 100_000, "line 2", "(record)", "nested too deeply"),
+        ("\ufeff" + event_line(key="second"), "line 2", "(encoding)", "byte-order mark"),
     ],
     ids=[
         "repeated-key",
@@ -122,6 +160,9 @@ def event_line(**overrides) -> str:
         "nested-fact-without-source",
         "dangling",
         "duplicate-key",
+        "huge-integer",
+        "deep-nesting",
+        "byte-order-mark",
     ],
 )
 def test_a_bad_record_line_fails_the_build_and_keeps_the_old_database(tmp_path, bad_line, record, field, message):
@@ -133,6 +174,7 @@ def test_a_bad_record_line_fails_the_build_and_keeps_the_old_database(tmp_path, 
     (extra / "events.jsonl").write_text(event_line() + "\n" + bad_line + "\n", encoding="utf-8")
     result = build(db, DEFAULT_DATA_DIR, extra)
     assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)  # a message, not a traceback
     first = result.output.splitlines()[0]
     assert first.startswith(f"{extra / 'events.jsonl'}: {record}: {field}: "), first
     assert message in first, first
