@@ -55,7 +55,8 @@ def child_build(db_path: Path, data_dirs: list[Path]) -> dict:
     from unami.build import build
 
     result = build(db_path, data_dirs)
-    return {"seconds": result.seconds, "rows": sum(result.counts.values())}
+    summary_rows = sum(count for table, count in result.counts.items() if table in schema.SUMMARY_TABLE_NAMES)
+    return {"seconds": result.seconds, "rows": sum(result.counts.values()), "summary_rows": summary_rows}
 
 
 def child_floor(source_db: Path, target_db: Path) -> dict:
@@ -377,9 +378,12 @@ def main(argv: list[str] | None = None) -> int:
     ours = median_of(scaled, "seconds", "total")
     floor = median_of(floors, "seconds", "total")
     phases = ", ".join(f"{phase} {median_of(scaled, 'seconds', phase):.1f}" for phase in PHASES)
+    # The floor and the peer write every row of the built file, summaries included: the same rows.
+    summary_rows = scaled[0]["summary_rows"]
     table.add(
-        f"## Scale: {rows:,} rows ({counts['contingent_strengths']:,} strengths, {counts['appointments']:,} "
-        f"appointments, {counts['events']:,} events, {counts['missions']} missions)"
+        f"## Scale: {rows:,} rows: {rows - summary_rows:,} from the files ({counts['contingent_strengths']:,} "
+        f"strengths, {counts['appointments']:,} appointments, {counts['events']:,} events, "
+        f"{counts['missions']} missions) + {summary_rows:,} summary rows derived by the build"
     )
     table.add("unami build end to end", f"{rows / ours:,.0f} rows/s", f"{ours:.1f} s; phases (s): {phases}")
     table.add(

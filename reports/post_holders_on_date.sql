@@ -88,4 +88,9 @@ where
     -- anything but a real ISO day (2010, 2010-13-01, 2010-02-30, x) matches nothing;
     -- '+0 days' normalizes 2010-02-30 to 2010-03-02, which plain date() would pass through
     and (:date = '' or date(:date, '+0 days') = :date)
-order by position_level = 'head of mission' desc, position, in_office = 'certainly in office' desc, person
+order by
+    position_level = 'head of mission' desc,
+    position asc,
+    in_office = 'certainly in office' desc,
+    person asc,
+    appointment_id asc

@@ -86,3 +86,17 @@ def test_the_scan_detector_sees_a_scan_and_not_an_index_search(scaled_db):
     assert full_scans(scaled_db, report) == ["contingent_strengths"]
     report = catalog.Report("probe", "t", "d", "g", "select count(*) from contingent_strengths where contingent_id = 1")
     assert full_scans(scaled_db, report) == []
+
+
+def test_post_holders_on_a_day_seek_tenures_by_index(scaled_db):
+    """The report is declared a whole-table read for its blank branch (every tenure, read through an
+    index); with a day, the other branch must seek tenure_spans by start and reach."""
+    report = catalog.load("post_holders_on_date")
+    plan = [
+        detail
+        for *_, detail in scaled_db.execute("explain query plan " + report.sql, report.bind({"date": "2010-01-01"}))
+    ]
+    assert full_scans(scaled_db, report) == []
+    assert any("USING COVERING INDEX ix_tenure_spans_started_earliest_possible_until" in detail for detail in plan), (
+        plan
+    )

@@ -89,3 +89,73 @@ def test_event_year_counts_place_only_certain_years(query):
         for row in query("select event_year, event_kind, events from event_year_counts")
     }
     assert summarized == dict(expected)
+
+
+def _day_before(iso_day: str) -> str:
+    from datetime import date, timedelta
+
+    return (date.fromisoformat(iso_day) - timedelta(days=1)).isoformat()
+
+
+def test_tenure_spans_follow_the_stated_dates_successors_and_mission_end(query):
+    tenures = query(
+        """select appointments.*, positions.level, positions.name as position, people.name as person,
+                  missions.id as mission_id, missions.ended_latest as mission_end
+           from appointments join positions on appointments.position_id = positions.id
+           join people on appointments.person_id = people.id
+           left join missions on positions.mission_id = missions.id"""
+    )
+    by_id = {tenure["id"]: tenure for tenure in tenures}
+    expected = {}
+    for tenure in tenures:
+        later_starts = [
+            other["started_latest"]
+            for other in tenures
+            if other["position_id"] == tenure["position_id"]
+            and tenure["started_latest"] is not None
+            and other["started_earliest"] is not None
+            and other["started_earliest"] > tenure["started_latest"]
+        ]
+        succeeded_by = min(later_starts, default=None)
+        until = None
+        if tenure["started_earliest"] is not None:
+            if tenure["ended_date"] is not None:
+                until = tenure["ended_latest"]
+            else:
+                until = min(
+                    _day_before(succeeded_by) if succeeded_by else "9999-12-31", tenure["mission_end"] or "9999-12-31"
+                )
+        expected[tenure["id"]] = {"succeeded_by": succeeded_by, "possible_until": until}
+    spans = {
+        row["appointment_id"]: {"succeeded_by": row["succeeded_by"], "possible_until": row["possible_until"]}
+        for row in query("select * from tenure_spans")
+    }
+    assert spans == expected
+    # No tenure in a mission post reaches past the mission's end (31 December 2025, Resolution 2732).
+    reaches = query(
+        "select possible_until from tenure_spans where timeline_rank is not null and possible_until is not null"
+    )
+    assert reaches and all(row["possible_until"] <= "2025-12-31" for row in reaches)
+
+    # The leadership timeline: mission posts only, heads first, then by start (or the head served under).
+    ranked = query(
+        "select appointment_id, bar_start from tenure_spans where timeline_rank is not null order by timeline_rank"
+    )
+
+    def timeline_key(row):
+        tenure = by_id[row["appointment_id"]]
+        return (
+            tenure["level"] != "head of mission",
+            tenure["started_earliest"] or row["bar_start"] or "",
+            tenure["position"],
+            tenure["person"],
+        )
+
+    assert [row["appointment_id"] for row in ranked] == [
+        row["appointment_id"] for row in sorted(ranked, key=timeline_key)
+    ]
+    assert {row["appointment_id"] for row in ranked} == {t["id"] for t in tenures if t["mission_id"] is not None}
+    for row in query("select * from tenure_spans where timeline_rank is not null"):
+        tenure = by_id[row["appointment_id"]]
+        head = by_id.get(tenure["served_under_appointment_id"])
+        assert row["bar_start"] == (tenure["started_earliest"] or (head and head["started_earliest"]))

@@ -169,16 +169,19 @@ def upgrade() -> None:
             "bar_start",
             sa.Text(),
             nullable=True,
-            comment="Leadership chart: where the tenure's bar starts (see bar_basis).",
+            comment="Leadership chart: where the tenure's bar starts (see bar_basis; NULL: not a mission post).",
         ),
         sa.Column(
             "bar_end",
             sa.Text(),
             nullable=True,
-            comment="Leadership chart: where the tenure's bar ends (see bar_basis).",
+            comment="Leadership chart: where the tenure's bar ends (see bar_basis; NULL: not a mission post).",
         ),
         sa.Column(
-            "bar_basis", sa.Text(), nullable=True, comment="How the bar was drawn where the source gives no date."
+            "bar_basis",
+            sa.Text(),
+            nullable=True,
+            comment="How the bar was drawn where the source gives no date (NULL: not a mission post).",
         ),
         sa.Column(
             "timeline_rank",
