@@ -95,8 +95,8 @@ def record_lists(family: ModuleType) -> list[str]:
 def data_files(data_dirs: list[Path], families: list[ModuleType]) -> list[tuple[ModuleType, Path, str]]:
     """Every (family, path, label) to load, families in dependency order.
 
-    In each directory a family's YAML file comes before its record files, so records
-    there may refer to keys the YAML file defines (appointments to positions).
+    In each directory: the family's YAML file, then its record files. `plan_load` converts
+    them in the order of the lists they hold (positions before appointments).
     """
     found = []
     for family in families:
