@@ -84,7 +84,42 @@ else:  # PyYAML built without libyaml
     FastStrictLoader = StrictLoader  # type: ignore[misc,assignment]
 
 
+# Deeper nesting is a mistake or an attack: libyaml composes nodes recursively in C and a
+# file of 100,000 '[' crashes the interpreter (no exception to catch), so depth is checked first.
+MAX_DEPTH = 64
+_OPENING = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSING = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+class TooDeep(yaml.YAMLError):
+    def __init__(self, mark):
+        super().__init__(f"nested more than {MAX_DEPTH} levels deep")
+        self.problem, self.problem_mark = str(self), mark
+
+
+def _check_depth(content: str) -> None:
+    """Raise TooDeep past MAX_DEPTH, reading parser events (iterative, no nodes built)."""
+    parser = (yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader)(content)
+    depth = 0
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            if isinstance(event, _OPENING):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise TooDeep(event.start_mark)
+            elif isinstance(event, _CLOSING):
+                depth -= 1
+    except TooDeep:
+        raise
+    except yaml.YAMLError:
+        return  # a syntax error: the parse proper reports it, with its position
+    finally:
+        parser.dispose()
+
+
 def _load(content: str):
+    _check_depth(content)
     loader = FastStrictLoader(content)
     loader.may_alias = "*" in content
     try:
@@ -112,6 +147,9 @@ def read_yaml(path: Path, label: str):
         raise DataError([Problem(label, "(file)", "(content)", "file is empty; expected a YAML mapping")])
     try:
         document = _load(content)
+    except ValueError as error:  # a scalar Python refuses, e.g. an integer of more than 4,300 digits
+        reason = str(error).split(";")[0]
+        raise DataError([Problem(label, "(file)", "(value)", f"invalid value: {reason}")]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(unknown position)"

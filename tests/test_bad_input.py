@@ -69,6 +69,31 @@ CASES = [
         "(syntax)",
         "aliases (*name) are not allowed",
     ),
+    # libyaml composes nodes recursively in C: this depth crashed the interpreter (exit 139)
+    Case(
+        "nesting 100,000 deep",
+        "outcomes.yaml",
+        append("deep: " + "[" * 100_000 + "\n"),
+        "line",
+        "(syntax)",
+        "nested more than 64 levels deep",
+    ),
+    Case(
+        "nesting 2,000 deep, closed",
+        "outcomes.yaml",
+        append("deep: " + "[" * 2_000 + "]" * 2_000 + "\n"),
+        "line",
+        "(syntax)",
+        "nested more than 64 levels deep",
+    ),
+    Case(
+        "integer of 5,000 digits",
+        "outcomes.yaml",
+        append("huge: " + "1" * 5_000 + "\n"),
+        "(file)",
+        "(value)",
+        "Exceeds the limit (4300 digits)",
+    ),
     Case(
         "not UTF-8",
         "people.yaml",
