@@ -11,7 +11,7 @@ import hashlib
 import time
 import typing
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -47,31 +47,25 @@ class LoadPlan:
 MAX_STREAM_PROBLEMS = 100
 
 
-def _record_label(document: dict, loc: tuple, line_numbers: list[int] | None = None) -> tuple[str, tuple]:
-    """Split a pydantic error location into a record label and the field path inside it.
-
-    With `line_numbers` (a JSON Lines record file) the record is named by its line.
-    """
+def _record_label(document: dict, loc: tuple) -> tuple[str, tuple]:
+    """Split a pydantic error location into a record label and the field path inside it."""
     if len(loc) >= 2 and isinstance(loc[1], int):
         items = document.get(loc[0])
         name = None
         if isinstance(items, list) and loc[1] < len(items) and isinstance(items[loc[1]], dict):
             raw = items[loc[1]]
             name = next((str(raw[k]) for k in ("key", "iso3", "number", "name") if k in raw), None)
-        where = f"line {line_numbers[loc[1]]}" if line_numbers else f"{loc[0]}[{loc[1]}]"
-        return where + (f" ({name})" if name else ""), loc[2:]
+        return f"{loc[0]}[{loc[1]}]" + (f" ({name})" if name else ""), loc[2:]
     return "(file)", loc
 
 
-def validate(
-    model: type[BaseModel], document: dict, file_label: str, line_numbers: list[int] | None = None
-) -> tuple[BaseModel | None, list[Problem]]:
+def validate(model: type[BaseModel], document: dict, file_label: str) -> tuple[BaseModel | None, list[Problem]]:
     try:
         return model.model_validate(document), []
     except ValidationError as error:
         problems = []
         for item in error.errors():
-            record, rest = _record_label(document, tuple(item["loc"]), line_numbers)
+            record, rest = _record_label(document, tuple(item["loc"]))
             problems.append(_problem(file_label, record, rest, item))
         return None, problems
 
@@ -240,8 +234,10 @@ def plan_load(data_dirs: list[Path], families: list[ModuleType], defer_streams: 
         except DataError as error:
             context.problems.extend(error.problems)
             continue
-        parsed, problems = validate(family.Document, document, file_label, line_numbers)
-        context.problems.extend(problems)
+        parsed, problems = validate(family.Document, document, file_label)
+        # Named as conversion names them: by line in a record file (LoadContext.located).
+        context.start_file(file_label, None, line_numbers)
+        context.problems.extend(replace(problem, record=context.located(problem.record)) for problem in problems)
         if parsed is not None:
             lists = record_lists(family)
             # A family's lists are converted in the order its document declares them (positions
