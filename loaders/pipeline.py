@@ -86,6 +86,11 @@ def record_lists(family: ModuleType) -> list[str]:
     return [name for name, info in family.Document.model_fields.items() if typing.get_origin(info.annotation) is list]
 
 
+def family_file_names(family: ModuleType) -> list[str]:
+    """The files a family reads from a data directory, in reading order: YAML, then record files."""
+    return [family.FILE, *(f"{name}.jsonl" for name in record_lists(family))]
+
+
 def data_files(data_dirs: list[Path], families: list[ModuleType]) -> list[tuple[ModuleType, Path, str]]:
     """Every (family, path, label) to load, families in dependency order.
 
@@ -95,7 +100,7 @@ def data_files(data_dirs: list[Path], families: list[ModuleType]) -> list[tuple[
     found = []
     for family in families:
         for data_dir in data_dirs:
-            for name in [family.FILE, *(f"{name}.jsonl" for name in record_lists(family))]:
+            for name in family_file_names(family):
                 path = data_dir / name
                 if path.exists():
                     found.append((family, path, str(path)))
@@ -107,8 +112,7 @@ DATA_SUFFIXES = {".yaml", ".yml", ".json", ".jsonl"}
 
 def unknown_files(data_dirs: list[Path], families: list[ModuleType]) -> list[Problem]:
     """A data-looking file no family reads (`event.jsonl`, `Posts.yaml`) is a mistake, not silence."""
-    known = {family.FILE for family in families}
-    known |= {f"{name}.jsonl" for family in families for name in record_lists(family)}
+    known = {name for family in families for name in family_file_names(family)}
     known |= {family.STREAM_FILE for family in families if hasattr(family, "STREAM_FILE")}
     return [
         Problem(str(path), "(file)", "(name)", f"no family reads this file; data files are: {', '.join(sorted(known))}")
