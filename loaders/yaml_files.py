@@ -46,7 +46,9 @@ StrictLoader.yaml_implicit_resolvers = {
 }
 
 
-if getattr(yaml, "__with_libyaml__", False):
+_WITH_LIBYAML = getattr(yaml, "__with_libyaml__", False)
+
+if _WITH_LIBYAML:
 
     class FastStrictLoader(yaml.CSafeLoader):
         """StrictLoader's rules on libyaml's C parser, about 10x faster on large files.
@@ -90,6 +92,14 @@ MAX_DEPTH = 64
 _OPENING = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _CLOSING = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
+# Depth is measured with the C parser when there is one (fast), else or when it refuses the
+# document, with the pure-Python parser. PyYAML's own behaviour differs between the versions the
+# project allows: 6.0.4's libyaml scanner refuses deep flow nesting itself ("exceeded maximum
+# nesting depth") before any event is produced, 6.0.3's does not. The pure-Python parser yields
+# events iteratively on both, so every version ends in the same TooDeep line, and the reference
+# parse in `_load` never meets a document deeper than MAX_DEPTH (it composes recursively).
+DEPTH_PARSERS: tuple[type, ...] = (yaml.CSafeLoader, yaml.SafeLoader) if _WITH_LIBYAML else (yaml.SafeLoader,)
+
 
 class TooDeep(yaml.YAMLError):
     def __init__(self, mark):
@@ -98,8 +108,19 @@ class TooDeep(yaml.YAMLError):
 
 
 def _check_depth(content: str) -> None:
-    """Raise TooDeep past MAX_DEPTH, reading parser events (iterative, no nodes built)."""
-    parser = (yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader)(content)
+    """Raise TooDeep past MAX_DEPTH; a syntax error is left to the parse proper, which reports it."""
+    for parser_class in DEPTH_PARSERS:
+        try:
+            _measure_depth(parser_class(content))
+            return
+        except TooDeep:
+            raise
+        except yaml.YAMLError:
+            continue  # the next parser measures again; if none can, `_load` reports the error
+
+
+def _measure_depth(parser) -> None:
+    """Read parser events (iteratively, no nodes built) and raise TooDeep past MAX_DEPTH."""
     depth = 0
     try:
         while parser.check_event():
@@ -110,10 +131,6 @@ def _check_depth(content: str) -> None:
                     raise TooDeep(event.start_mark)
             elif isinstance(event, _CLOSING):
                 depth -= 1
-    except TooDeep:
-        raise
-    except yaml.YAMLError:
-        return  # a syntax error: the parse proper reports it, with its position
     finally:
         parser.dispose()
 

@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from loaders import yaml_files
 from unami import DEFAULT_DATA_DIR
 from unami.cli import main
 
@@ -571,6 +573,27 @@ def test_the_corpus_has_at_least_40_distinct_cases():
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_bad_input_is_refused_clearly_and_changes_nothing(tmp_path, existing_db, case):
+    assert_refused_clearly(tmp_path, existing_db, case)
+
+
+# The cases PyYAML itself decides (syntax, aliases, depth, huge scalars); their lines must not
+# depend on whether PyYAML was built with libyaml.
+YAML_CASES = [case for case in CASES if case.field in ("(syntax)", "(value)")]
+
+
+@pytest.mark.parametrize("case", YAML_CASES, ids=[case.name for case in YAML_CASES])
+def test_yaml_problems_read_the_same_without_libyaml(tmp_path, existing_db, case, monkeypatch):
+    monkeypatch.setattr(yaml_files, "FastStrictLoader", yaml_files.StrictLoader)
+    monkeypatch.setattr(yaml_files, "DEPTH_PARSERS", (yaml.SafeLoader,))
+    assert_refused_clearly(tmp_path, existing_db, case)
+
+
+def test_the_yaml_cases_cover_depth_aliases_and_huge_values():
+    names = {case.name for case in YAML_CASES}
+    assert {"alias bomb", "nesting 100,000 deep", "nesting 2,000 deep, closed", "integer of 5,000 digits"} <= names
+
+
+def assert_refused_clearly(tmp_path: Path, existing_db: Path, case: Case) -> None:
     before = digest(existing_db)
     data = broken_copy(tmp_path, case)
     result = build_with(data, existing_db)
@@ -634,8 +657,6 @@ def test_generated_malformed_missions_are_refused_with_file_record_and_field(
     tmp_path_factory, existing_db, field_and_value, extra_key
 ):
     field, value = field_and_value
-    import yaml
-
     tmp_path = tmp_path_factory.mktemp("generated")
     data = tmp_path / "data"
     shutil.copytree(DEFAULT_DATA_DIR, data)

@@ -129,3 +129,16 @@ def test_commands_on_a_file_that_is_not_a_unami_database_fail_in_one_line(tmp_pa
     assert isinstance(result.exception, SystemExit)
     assert result.output.startswith(f"Error: {target}: ")
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_version_names_the_package_version_and_the_schema_revision_a_build_writes(tmp_path):
+    import tomllib
+
+    declared = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())["project"]["version"]
+    target = tmp_path / "x.db"
+    assert run("build", "--db", str(target)).returncode == 0
+    with sqlite3.connect(target) as connection:
+        (revision,) = connection.execute("select version_num from alembic_version").fetchone()
+    result = run("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"unami-db {declared}, schema revision {revision}\n"

@@ -43,7 +43,27 @@ def report_problems(error: loaders.DataError, outcome: str = "nothing was writte
     sys.exit(1)
 
 
+def print_version(context: click.Context, _parameter: click.Parameter, value: bool) -> None:
+    """Print the package version and the schema revision a build migrates to, then exit."""
+    if not value or context.resilient_parsing:
+        return
+    from importlib.metadata import version
+
+    from unami.migrate import head_revision
+
+    click.echo(f"unami-db {version('unami-db')}, schema revision {head_revision()}")
+    context.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=print_version,
+    help="Show the package version and the schema revision it builds, and exit.",
+)
 def main():
     """unami-db: a sourced SQLite database of the UN Assistance Mission for Iraq."""
 
