@@ -209,5 +209,7 @@ def test_citation_cff_credits_the_source_under_its_licence():
 def test_readme_shows_the_attribution_and_deployment():
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     assert "English Wikipedia contributors" in readme
-    assert "## Deployment" in readme
-    assert "datasette publish" in readme
+    deployment = readme.split("## Deployment\n", 1)[1].split("\n## ", 1)[0]
+    # A deployment installs the runtime from the lock, exactly, before the project itself.
+    assert "pip install --require-hashes -r requirements.lock" in deployment
+    assert "pip install --no-deps -e ." in deployment
