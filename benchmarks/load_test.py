@@ -21,10 +21,9 @@ from pathlib import Path
 
 import httpx
 
-import schema
-from reports import catalog
-from unami import DEFAULT_DATA_DIR
+from unami import DEFAULT_DATA_DIR, schema
 from unami.build import build
+from unami.reports import catalog
 
 HOST = "127.0.0.1"
 

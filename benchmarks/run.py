@@ -38,10 +38,9 @@ from pathlib import Path
 
 import httpx
 
-import schema
 from benchmarks import load_test, synthetic
-from reports import catalog
-from unami import DEFAULT_DATA_DIR, PROJECT_ROOT
+from unami import DEFAULT_DATA_DIR, PROJECT_ROOT, schema
+from unami.reports import catalog
 
 # The build's phases, in order (BuildResult.seconds).
 PHASES = ("validate", "migrate", "load", "summarize", "index", "verify")

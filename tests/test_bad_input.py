@@ -18,9 +18,9 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from loaders import yaml_files
 from unami import DEFAULT_DATA_DIR
 from unami.cli import main
+from unami.loaders import yaml_files
 
 LINE = re.compile(r"^\S.*\.yaml: [^:]+: [^:]+: .+$")  # file: record: field: message
 

@@ -12,8 +12,7 @@ import yaml
 from alembic.script import ScriptDirectory
 from click.testing import CliRunner
 
-import schema
-from unami import PROJECT_ROOT, migrate, release
+from unami import PROJECT_ROOT, migrate, release, schema
 from unami.cli import main
 from unami.export import declared_tables, export
 

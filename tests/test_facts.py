@@ -6,7 +6,7 @@ the program's output.
 
 import pytest
 
-import schema
+from unami import schema
 
 SRSG_ON_DATE = """
     select people.name

@@ -21,8 +21,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import loaders
-from unami import DEFAULT_DATA_DIR
+from unami import DEFAULT_DATA_DIR, loaders
 from unami.build import MAX_PAGE_COUNT_VARIABLE, build
 from unami.cli import main
 

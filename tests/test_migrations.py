@@ -11,8 +11,7 @@ from pytest_alembic.tests import (  # noqa: F401  (collected as tests)
 )
 from pytest_alembic.tests.experimental import test_downgrade_leaves_no_trace  # noqa: F401
 
-import schema
-from unami import DEFAULT_DATA_DIR
+from unami import DEFAULT_DATA_DIR, schema
 from unami.build import build
 from unami.migrate import alembic_config, downgrade, upgrade
 

@@ -10,7 +10,7 @@ import pytest
 from alembic.script import ScriptDirectory
 from click.testing import CliRunner
 
-import schema
+from unami import schema
 from unami.cli import main
 from unami.migrate import alembic_config, downgrade, head_revision, upgrade
 

@@ -14,9 +14,9 @@ import pytest
 import yaml
 
 from benchmarks import synthetic
-from reports import catalog
 from unami import DEFAULT_DATA_DIR
 from unami.build import build
+from unami.reports import catalog
 
 # Tables whose row count grows with missions, people and months (lookups such as
 # countries, sources, missions or positions stay small and may be scanned).

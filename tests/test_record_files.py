@@ -14,11 +14,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-import schema
-from loaders import json_lines
-from loaders.yaml_files import read_yaml
-from unami import DEFAULT_DATA_DIR
+from unami import DEFAULT_DATA_DIR, schema
 from unami.cli import main
+from unami.loaders import json_lines
+from unami.loaders.yaml_files import read_yaml
 
 
 def with_source(value, source: str):

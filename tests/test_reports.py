@@ -9,10 +9,9 @@ from urllib.parse import urlencode
 import pytest
 from click.testing import CliRunner
 
-import schema
-from reports import catalog
-from unami import PROJECT_ROOT
+from unami import PROJECT_ROOT, schema
 from unami.cli import main
+from unami.reports import catalog
 
 REPORTS = catalog.load_all()
 DB = "unami"  # the session database file is unami.db
@@ -59,7 +58,7 @@ def test_report_sidecar_is_complete(report):
 
 def test_report_sql_is_sqlfluff_clean():
     result = subprocess.run(
-        [sys.executable, "-m", "sqlfluff", "lint", "reports", "--disable-progress-bar", "--nocolor"],
+        [sys.executable, "-m", "sqlfluff", "lint", "unami/reports", "--disable-progress-bar", "--nocolor"],
         cwd=PROJECT_ROOT,
         capture_output=True,
         text=True,
@@ -289,7 +288,7 @@ def test_unami_report_rejects_an_unknown_parameter_in_one_line(built_db):
 
 def test_no_report_shadows_a_table_or_view():
     # a canned query named like a table replaces the table's page on the site
-    from schema.views import VIEWS
+    from unami.schema.views import VIEWS
 
     taken = set(schema.metadata.tables) | {view.name for view in VIEWS}
     assert not set(catalog.names()) & taken

@@ -4,9 +4,8 @@ import re
 
 import pytest
 
-import schema
-from schema.diagram import mermaid
-from unami import PROJECT_ROOT
+from unami import PROJECT_ROOT, schema
+from unami.schema.diagram import mermaid
 
 BOOKKEEPING = {"alembic_version"}  # created by alembic itself, outside the declared schema
 
@@ -85,7 +84,7 @@ def _normalized(sql: str) -> str:
 
 def test_migrations_create_exactly_the_declared_views_and_fts_tables(query):
     """alembic check does not compare views or virtual tables; the migrations' copies must not drift."""
-    from schema.views import VIEWS
+    from unami.schema.views import VIEWS
 
     created = {row["name"]: row["sql"] for row in query("select name, sql from sqlite_master where sql is not null")}
     for view in VIEWS:

@@ -6,8 +6,8 @@ route other than the summary's own fill SQL.
 
 from collections import Counter
 
-import schema
-from schema.summaries import dated_columns, fact_tables
+from unami import schema
+from unami.schema.summaries import dated_columns, fact_tables
 
 
 def test_section_fact_counts_cover_every_fact_row(query):

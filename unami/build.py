@@ -17,9 +17,7 @@ import sqlalchemy.exc
 from sqlalchemy import event
 from sqlalchemy.pool import Pool
 
-import loaders
-import schema
-from unami import migrate
+from unami import loaders, migrate, schema
 
 # Test hook, read by tests only: cap every SQLite connection a build opens through SQLAlchemy
 # (the migration of the temporary file, where the file grows) at this many pages, which makes

@@ -5,8 +5,7 @@ from pathlib import Path
 
 import click
 
-import loaders
-from unami import DEFAULT_DATA_DIR, DEFAULT_DB, PROJECT_ROOT
+from unami import DEFAULT_DATA_DIR, DEFAULT_DB, PROJECT_ROOT, loaders
 from unami.build import BuildError, build
 
 db_option = click.option(
@@ -131,7 +130,7 @@ def diagram_command(write: bool):
 
     Example: unami diagram --write
     """
-    from schema.diagram import mermaid
+    from unami.schema.diagram import mermaid
 
     text = mermaid()
     if write:
@@ -197,7 +196,7 @@ def report_command(db_path: Path, name: str | None, params: tuple[str, ...], out
     """
     import sqlite3
 
-    from reports import catalog
+    from unami.reports import catalog
     from unami.tabular import render
 
     if list_reports:

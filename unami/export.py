@@ -19,9 +19,8 @@ from pathlib import Path
 
 from sqlalchemy import CheckConstraint, Column, Float, Integer, Table, Text, UniqueConstraint
 
-import schema
-from schema.columns import ISO_DAY_GLOB
-from unami import release
+from unami import release, schema
+from unami.schema.columns import ISO_DAY_GLOB
 
 FORMATS = ("datapackage", "csv")
 DESCRIPTOR = "datapackage.json"

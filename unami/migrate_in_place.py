@@ -15,8 +15,7 @@ from pathlib import Path
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 
-import schema
-from unami import migrate
+from unami import migrate, schema
 from unami.build import BuildError, build_lock, verify
 
 

@@ -11,12 +11,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import loaders
-from unami import DEFAULT_DATA_DIR, PROJECT_ROOT, migrate
+from unami import DEFAULT_DATA_DIR, PACKAGE_DIR, loaders, migrate
 from unami.site import SETTINGS, metadata_065, site_config
 
 # Code that shapes the rows: a change here may change the database even when data/ did not.
-BUILD_CODE = (PROJECT_ROOT / "schema", PROJECT_ROOT / "loaders", migrate.MIGRATIONS_DIR)
+BUILD_CODE = (PACKAGE_DIR / "schema", PACKAGE_DIR / "loaders", migrate.MIGRATIONS_DIR)
 
 
 def newest_input_mtime(inputs: tuple[Path, ...] = BUILD_CODE) -> float:

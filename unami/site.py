@@ -13,10 +13,9 @@ metadata and `datasette.yaml` configuration of Datasette 1.0. Example:
 import sqlite3
 from pathlib import Path
 
-import schema
-from reports import catalog
-from schema.views import VIEWS
-from unami import release
+from unami import release, schema
+from unami.reports import catalog
+from unami.schema.views import VIEWS
 
 TITLE = "unami-db: the UN Assistance Mission for Iraq (2003–2025)"
 DESCRIPTION = (

@@ -21,12 +21,12 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import UniqueConstraint
 from tqdm import tqdm
 
-import schema
-from loaders.context import LoadContext
-from loaders.errors import DataError, Problem
-from loaders.json_lines import parse_lines, read_record_file
-from loaders.progress import SilentProgress, progress_bar, progress_over
-from loaders.yaml_files import read_yaml
+from unami import schema
+from unami.loaders.context import LoadContext
+from unami.loaders.errors import DataError, Problem
+from unami.loaders.json_lines import parse_lines, read_record_file
+from unami.loaders.progress import SilentProgress, progress_bar, progress_over
+from unami.loaders.yaml_files import read_yaml
 
 
 @dataclass

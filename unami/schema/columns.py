@@ -2,7 +2,7 @@
 
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, MetaData, Text
 
-from schema.vocabularies import DATE_PRECISIONS, sql_in
+from unami.schema.vocabularies import DATE_PRECISIONS, sql_in
 
 # Every constraint gets a name: unnamed ones cannot be dropped by a later
 # migration and unnamed CHECKs vanish on a batch recreate.

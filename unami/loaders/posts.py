@@ -4,8 +4,8 @@ import re
 
 from pydantic import field_validator
 
-from loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, vocabulary
-from schema.vocabularies import END_REASONS, POSITION_LEVELS
+from unami.loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, vocabulary
+from unami.schema.vocabularies import END_REASONS, POSITION_LEVELS
 
 FILE = "posts.yaml"
 

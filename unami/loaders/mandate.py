@@ -1,7 +1,7 @@
 """Mandate components (the coding vocabulary), mandate areas and their tasks."""
 
-from loaders.context import Fact, Key, LoadContext, Record, label, vocabulary
-from schema.vocabularies import MANDATE_AREA_KINDS
+from unami.loaders.context import Fact, Key, LoadContext, Record, label, vocabulary
+from unami.schema.vocabularies import MANDATE_AREA_KINDS
 
 FILE = "mandate.yaml"
 

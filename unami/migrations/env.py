@@ -13,7 +13,7 @@ Why the connection is set up the way it is (see shared NOTES on SQLite):
 from alembic import context
 from sqlalchemy import create_engine, event, pool, text
 
-import schema
+from unami import schema
 
 config = context.config
 target_metadata = schema.metadata

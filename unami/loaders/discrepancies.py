@@ -6,8 +6,8 @@ the text has a discrepancy recorded, so no such case goes unreported.
 
 from pydantic import Field
 
-from loaders.context import Fact, Key, LoadContext, Record, label, vocabulary
-from schema.vocabularies import DISCREPANCY_KINDS
+from unami.loaders.context import Fact, Key, LoadContext, Record, label, vocabulary
+from unami.schema.vocabularies import DISCREPANCY_KINDS
 
 FILE = "discrepancies.yaml"
 

@@ -2,8 +2,8 @@
 
 from pydantic import Field, model_validator
 
-from loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, vocabulary
-from schema.vocabularies import EVENT_KINDS
+from unami.loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, vocabulary
+from unami.schema.vocabularies import EVENT_KINDS
 
 FILE = "events.yaml"
 

@@ -12,8 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
-from loaders.dates import DateProblem, date_columns, parse_date
-from loaders.errors import Problem
+from unami.loaders.dates import DateProblem, date_columns, parse_date
+from unami.loaders.errors import Problem
 
 
 def _year_as_text(value: Any) -> Any:

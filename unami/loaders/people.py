@@ -2,8 +2,8 @@
 
 from pydantic import Field
 
-from loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, vocabulary
-from schema.vocabularies import NAME_FORMS, NATIONALITY_BASES
+from unami.loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, vocabulary
+from unami.schema.vocabularies import NAME_FORMS, NATIONALITY_BASES
 
 FILE = "people.yaml"
 

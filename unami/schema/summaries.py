@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Column, ForeignKey, Index, Integer, PrimaryKeyConstraint, Table, Text
 
-from schema import tables  # noqa: F401  (the fact tables are declared before their summaries)
-from schema.columns import count, flag, integer, metadata, text
+from unami.schema import tables  # noqa: F401  (the fact tables are declared before their summaries)
+from unami.schema.columns import count, flag, integer, metadata, text
 
 SUMMARY_TABLE_NAMES = {
     "contingent_headlines",

@@ -4,7 +4,7 @@ One module per family of facts, listed in dependency order: a family may
 refer only to keys of the families before it (or earlier in its own file).
 """
 
-from loaders import (
+from unami.loaders import (
     discrepancies,
     events,
     field,
@@ -17,8 +17,8 @@ from loaders import (
     resolutions,
     sources,
 )
-from loaders.errors import DataError, Problem
-from loaders.pipeline import LoadPlan, data_sha256, plan_load, write
+from unami.loaders.errors import DataError, Problem
+from unami.loaders.pipeline import LoadPlan, data_sha256, plan_load, write
 
 FAMILIES = [sources, places, missions, people, posts, resolutions, mandate, events, outcomes, field, discrepancies]
 

@@ -2,8 +2,8 @@
 
 from pydantic import Field
 
-from loaders.context import Fact, Key, LoadContext, Record, label, vocabulary
-from schema.vocabularies import ORGANIZATION_TYPES
+from unami.loaders.context import Fact, Key, LoadContext, Record, label, vocabulary
+from unami.schema.vocabularies import ORGANIZATION_TYPES
 
 FILE = "places.yaml"
 

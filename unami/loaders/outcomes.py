@@ -2,7 +2,7 @@
 
 from pydantic import Field
 
-from loaders.context import EdtfText, Fact, Key, LoadContext, Record, label
+from unami.loaders.context import EdtfText, Fact, Key, LoadContext, Record, label
 
 FILE = "outcomes.yaml"
 

@@ -12,7 +12,7 @@ the source is silent. See migrations/rebuild.py for why this is not a batch oper
 
 from alembic import op
 
-from migrations.rebuild import rebuild_table
+from unami.migrations.rebuild import rebuild_table
 
 revision = "0004"
 down_revision = "0003"

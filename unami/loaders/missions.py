@@ -1,7 +1,7 @@
 """Missions: names in each language and the bodies each mission relates to."""
 
-from loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, vocabulary
-from schema.vocabularies import MISSION_ORGANIZATION_ROLES, MISSION_STATUSES, MISSION_TYPES
+from unami.loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, vocabulary
+from unami.schema.vocabularies import MISSION_ORGANIZATION_ROLES, MISSION_STATUSES, MISSION_TYPES
 
 FILE = "missions.yaml"
 

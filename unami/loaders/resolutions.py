@@ -2,8 +2,8 @@
 
 from pydantic import Field
 
-from loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, vocabulary
-from schema.vocabularies import RESOLUTION_ACTIONS
+from unami.loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, vocabulary
+from unami.schema.vocabularies import RESOLUTION_ACTIONS
 
 FILE = "resolutions.yaml"
 

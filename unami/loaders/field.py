@@ -2,8 +2,8 @@
 
 from pydantic import Field, model_validator
 
-from loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, vocabulary
-from schema.vocabularies import CONTINGENT_LINK_ROLES, CONTINGENT_STATUSES, PERSONNEL_TYPES, STAFF_CATEGORIES
+from unami.loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, vocabulary
+from unami.schema.vocabularies import CONTINGENT_LINK_ROLES, CONTINGENT_STATUSES, PERSONNEL_TYPES, STAFF_CATEGORIES
 
 FILE = "field.yaml"
 

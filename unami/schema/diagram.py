@@ -1,10 +1,10 @@
 """An entity-relationship diagram (Mermaid `erDiagram`) generated from the declared schema."""
 
-from schema.columns import metadata
+from unami.schema.columns import metadata
 
 HEADER = """# Entity-relationship diagram
 
-Generated from `schema/` by `unami diagram --write`; a test fails when it is stale.
+Generated from `unami/schema/` by `unami diagram --write`; a test fails when it is stale.
 Each table is STRICT; `FK` marks a foreign key, `PK` the primary key.
 
 ```mermaid

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import yaml
 
-from loaders.errors import DataError, Problem
+from unami.loaders.errors import DataError, Problem
 
 # Bigger than any curated file will be; a larger file is a mistake or an attack.
 MAX_FILE_BYTES = 5 * 1024 * 1024

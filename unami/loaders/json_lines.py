@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from loaders.errors import DataError, Problem
+from unami.loaders.errors import DataError, Problem
 
 # A record file is held in memory while it is validated; larger corpora are split across
 # data directories, or, for monthly series, use the streamed bulk layout.

@@ -7,8 +7,8 @@ specific to UNAMI: the mission is the first row of `missions`.
 
 from sqlalchemy import CheckConstraint, Index, Table, UniqueConstraint
 
-from schema import vocabularies as v
-from schema.columns import (
+from unami.schema import vocabularies as v
+from unami.schema.columns import (
     coded,
     count,
     edtf_date,
