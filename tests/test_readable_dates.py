@@ -12,7 +12,6 @@ FORMS = [
     ("2007-09", "Sep 2007"),
     ("2004", "2004"),
     ("199X", "1990s"),
-    ("19XX", "between 1900 and 1999"),
     ("2004-XX", "2004"),
     ("2004-06-XX", "Jun 2004"),
     ("2004-XX-XX", "2004"),
@@ -21,10 +20,6 @@ FORMS = [
     ("2004%", "about 2004 (uncertain)"),
     ("2007-09~", "about Sep 2007"),
     ("2003-08-14?", "14 Aug 2003 (uncertain)"),
-    ("2004-21", "spring 2004"),
-    ("2004-22", "summer 2004"),
-    ("2004-23", "autumn 2004"),
-    ("2004-24", "winter 2004"),
     ("2004-10/2007-07", "Oct 2004 to Jul 2007"),
     ("2004/2007", "2004 to 2007"),
     ("2004-10-01/2007-07", "1 Oct 2004 to Jul 2007"),
@@ -47,7 +42,7 @@ def test_a_missing_date_reads_not_stated(missing):
     assert readable_date(missing) == "not stated"
 
 
-@pytest.mark.parametrize("unreadable", ["2004-13", "X004", "2004-1", "yesterday", "[2004, 20]"])
+@pytest.mark.parametrize("unreadable", ["2004-13", "2004-21", "19XX", "X004", "2004-1", "yesterday", "[2004, 20]"])
 def test_a_string_that_is_no_readable_date_is_shown_as_it_is(unreadable):
     assert readable_date(unreadable) == unreadable
 

@@ -7,7 +7,7 @@ precision the source gives:
     ['14 Aug 2003', 'Sep 2007', '1990s', 'Dec 2018 or 2019', 'not stated']
 
 It reads every form the loaders accept (unami/loaders/dates.py): days, months, years,
-unspecified digits, seasons, approximate and uncertain dates, intervals and sets. A string it
+unspecified digits, approximate and uncertain dates, intervals and sets. A string it
 cannot read is returned as it is, so a page never hides a value.
 """
 
@@ -15,7 +15,6 @@ import re
 
 NOT_STATED = "not stated"
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
 DATE = re.compile(r"(?P<year>[0-9X]{4})(?:-(?P<month>[0-9X]{2})(?:-(?P<day>[0-9X]{2}))?)?(?P<qualifier>[~?%]?)")
 
 
@@ -49,28 +48,21 @@ def _date(text: str) -> str:
     year, month, day = match["year"], match["month"], match["day"]
     words = _year(year)
     if month is not None and "X" not in month:
-        number = int(month)
-        if number in SEASONS:
-            words = f"{SEASONS[number]} {words}"
-        elif 1 <= number <= 12:
-            words = f"{MONTHS[number - 1]} {words}"
-            if day is not None and "X" not in day:
-                words = f"{int(day)} {words}"
-        else:
+        if not 1 <= int(month) <= 12:
             raise ValueError(text)
+        words = f"{MONTHS[int(month) - 1]} {words}"
+        if day is not None and "X" not in day:
+            words = f"{int(day)} {words}"
     return _qualified(words, match["qualifier"])
 
 
 def _year(year: str) -> str:
-    """'2004', '1990s' (199X), '1900s to 1990s' (19XX); a year with X in its first digits is not read."""
-    unknown = len(year) - len(year.rstrip("X"))
-    if "X" in year.rstrip("X") or unknown > 2:
-        raise ValueError(year)
-    if unknown == 0:
+    """'2004', or '1990s' for 199X (the loaders accept no other unspecified year)."""
+    if year.isdigit():
         return str(int(year))
-    if unknown == 1:
+    if year[:3].isdigit() and year[3] == "X":
         return f"{year[:3]}0s"
-    return f"between {year[:2]}00 and {year[:2]}99"
+    raise ValueError(year)
 
 
 def _qualified(words: str, qualifier: str) -> str:

@@ -1,6 +1,7 @@
 """EDTF date strings to the four stored columns: date, earliest, latest, precision."""
 
 import calendar
+import datetime
 import re
 from functools import lru_cache
 
@@ -15,6 +16,15 @@ LENGTH_PRECISION = {4: "year", 7: "month", 10: "day"}
 # ASCII digits only (\d would accept Arabic-Indic or full-width digits); used with fullmatch.
 PLAIN_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# EDTF seasons (2004-21 spring .. 2004-24 winter, and level 2's 25-41) have no stored precision,
+# and the edtf package gives winter December's bounds only: they are refused, not guessed.
+SEASON = re.compile(r"[0-9X]{4}-(?:2[1-9]|[34][0-9])(?![0-9])")
+# Unspecified digits that make one of the stored precisions; any other X pattern is refused.
+UNSPECIFIED_PRECISION = {
+    re.compile(r"[0-9]{4}-[0-9]{2}-XX"): "month",
+    re.compile(r"[0-9]{4}-XX(?:-XX)?"): "year",
+    re.compile(r"[0-9]{3}X"): "decade",
+}
 
 
 class DateProblem(ValueError):
@@ -31,10 +41,24 @@ def _precision(parsed, text: str) -> str:
     if isinstance(parsed, OneOfASet):
         return "one of a set"
     if isinstance(parsed, Unspecified):
-        return "decade" if text.endswith("X") and text[3] == "X" else "year"
+        bare = text.rstrip("~?%")
+        for pattern, precision in UNSPECIFIED_PRECISION.items():
+            if pattern.fullmatch(bare):
+                return precision
+        raise DateProblem(
+            f"{text!r}: only a day (2004-06-XX), a month (2004-XX) or a year's last digit (199X) may be unspecified"
+        )
     if isinstance(parsed, Date | UncertainOrApproximate):
         return LENGTH_PRECISION.get(len(text.rstrip("~?%")), "day")
     raise DateProblem(f"unsupported EDTF form {type(parsed).__name__}")
+
+
+def _is_calendar_day(iso: str) -> bool:
+    try:
+        datetime.date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True
 
 
 def _plain_date(text: str) -> dict[str, str] | None:
@@ -70,6 +94,8 @@ def parse_date(text: str) -> dict[str, str]:
     plain = _plain_date(text)
     if plain is not None:
         return plain
+    if SEASON.search(text):
+        raise DateProblem(f"{text!r} is a season, which is not stored; give its months (e.g. 2004-03/2004-05)")
     try:
         parsed = edtf.parse_edtf(text)
     except Exception as error:  # the edtf package raises several types for bad input
@@ -78,8 +104,10 @@ def parse_date(text: str) -> dict[str, str]:
     if not all(hasattr(bound, "tm_year") for bound in (lower, upper)):
         raise DateProblem(f"{text!r} is open-ended; give both ends (e.g. 2004-10/2007-07)")
     earliest, latest = _iso(lower), _iso(upper)
-    if not (ISO_DAY.fullmatch(earliest) and ISO_DAY.fullmatch(latest)):
+    if not (ISO_DAY.fullmatch(earliest) and ISO_DAY.fullmatch(latest)) or earliest < "0001-01-01":
         raise DateProblem(f"{text!r} falls outside years 0001-9999")
+    if not (_is_calendar_day(earliest) and _is_calendar_day(latest)):  # the edtf package passes 2003-02-29
+        raise DateProblem(f"{text!r} is not a valid EDTF date (e.g. 2003-08-14, 2007-09, 2004, 2004~)")
     if earliest > latest:
         raise DateProblem(f"{text!r} ends before it starts ({earliest} > {latest})")
     return {"date": text, "earliest": earliest, "latest": latest, "precision": _precision(parsed, text)}
