@@ -81,3 +81,16 @@ def data_version(db_path: Path | str) -> str:
     if len(rows) != 1:
         raise ReleaseError(f"{db_path}: expected one row in dataset_versions, found {len(rows)}; rebuild it")
     return rows[0][0]
+
+
+def citation(version: str) -> str:
+    """Return how to cite one build of the data (CITATION.cff says the same for tools).
+
+    >>> citation("7b72a1816d0e-0007").startswith("unami-db contributors. unami-db: a sourced database")
+    True
+    """
+    return (
+        "unami-db contributors. unami-db: a sourced database of the United Nations Assistance Mission for Iraq, "
+        f"data version {version}. Data derived from “{SOURCE_TITLE}”, {SOURCE_AUTHORS}, {SOURCE_URL}, "
+        "CC BY-SA 4.0."
+    )

@@ -164,7 +164,8 @@ def _sources(db_path: Path) -> list[dict]:
 
 
 def _hidden_tables() -> list[str]:
-    hidden = ["alembic_version"]
+    # Bookkeeping and summary tables: reports read them, visitors browse the fact tables.
+    hidden = ["alembic_version", "dataset_versions", *sorted(schema.SUMMARY_TABLE_NAMES)]
     for index in schema.FTS_INDEXES:
         hidden.append(index.name)
         hidden.extend(f"{index.name}_{suffix}" for suffix in FTS_SHADOW_SUFFIXES)

@@ -1,0 +1,106 @@
+"""The site's pages for people (unami/pages): home page, footer, About page, report titles, readable dates."""
+
+import html
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from unami import release
+from unami.pages import EXAMPLE_QUESTIONS, START_HERE, THEMES
+from unami.reports import catalog
+
+DB = "unami"
+
+
+def page(site, path: str) -> str:
+    response = site(path)
+    assert response.status_code == 200, f"{path}: {response.status_code}"
+    return response.text
+
+
+def title(text: str) -> str:
+    return html.unescape(re.search(r"<title>(.*?)</title>", text, re.S).group(1).strip())
+
+
+def data_version(query) -> str:
+    return query("select data_version from dataset_versions")[0]["data_version"]
+
+
+def test_the_home_page_says_what_the_database_is_and_links_every_start_here_page(site):
+    home = page(site, "/")
+    assert title(home) == "UNAMI database: the UN Assistance Mission for Iraq, 2003–2025"
+    assert "<h1>The UN Assistance Mission for Iraq, 2003–2025</h1>" in home
+    for name, path, _blurb in START_HERE:
+        link = path.format(db=DB)
+        assert f'<a href="{html.escape(link)}">{name}</a>' in home
+        assert site(link).status_code == 200, link
+
+
+@pytest.mark.parametrize(("question", "path"), EXAMPLE_QUESTIONS, ids=[q for q, _ in EXAMPLE_QUESTIONS])
+def test_every_example_question_on_the_home_page_returns_rows(site, question, path):
+    link = path.format(db=DB)
+    assert f'<a href="{html.escape(link)}">{html.escape(question)}</a>' in page(site, "/")
+    parts = urlsplit(link)
+    rows = site(f"{parts.path}.json?{parts.query}&_shape=array").json()
+    assert len(rows) >= 1, f"{question} ({link}) answers nothing"
+
+
+def test_the_home_page_lists_fact_tables_by_theme_and_no_summary_or_bookkeeping_table(site):
+    from unami import schema
+
+    home = page(site, "/")
+    for theme, names in THEMES.items():
+        assert f"<h3>{theme}</h3>" in home
+        for name in names:
+            assert f'href="/{DB}/{name}"' in home, name
+    for internal in [*schema.SUMMARY_TABLE_NAMES, "alembic_version", "dataset_versions", "people_fts"]:
+        assert f'href="/{DB}/{internal}"' not in home, internal
+    assert "Other tables" not in home  # every visible table has a theme
+
+
+def test_every_visible_table_has_a_theme_on_the_home_page(site):
+    database = site(f"/{DB}.json").json()
+    visible = {table["name"] for table in database["tables"] if not table["hidden"]}
+    visible |= {view["name"] if isinstance(view, dict) else view for view in database["views"]}
+    themed = {name for names in THEMES.values() for name in names}
+    assert visible == themed
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/about", f"/{DB}", f"/{DB}/people", f"/{DB}/people/1", f"/{DB}/leaders_timeline"]
+)
+def test_every_page_carries_the_licence_the_source_and_the_data_version(site, query, path):
+    footer = page(site, path).split('<footer class="ft">', 1)[1]
+    assert 'href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a>' in footer
+    assert f'href="{release.SOURCE_URL}"' in footer
+    assert f"data version <code>{data_version(query)}</code>" in footer
+    assert '<a href="/about">About, sources and how to cite</a>' in footer
+
+
+def test_the_about_page_says_how_to_cite_this_data_version(site, query):
+    about = page(site, "/about")
+    assert title(about) == "About the UNAMI database"
+    assert html.escape(release.citation(data_version(query))) in about
+    assert "What it does not cover" in about
+
+
+@pytest.mark.parametrize("report", catalog.load_all(), ids=lambda report: report.name)
+def test_a_report_page_is_titled_by_its_report_not_its_sql(site, report):
+    assert title(page(site, f"/{DB}/{report.name}")) == f"{report.title} · UNAMI database"
+
+
+def test_dates_on_pages_read_as_a_person_writes_them_and_json_keeps_the_edtf(site):
+    rows = site(f"/{DB}/appointments_overview.json?person=Jeanine+Hennis-Plasschaert&_shape=array").json()
+    assert [row["started_date"] for row in rows] == ["[2018-12, 2019]"]
+    text = page(site, f"/{DB}/appointments_overview?person=Jeanine+Hennis-Plasschaert")
+    assert '<span title="[2018-12, 2019] (EDTF)">Dec 2018 or 2019</span>' in text
+    assert '<span title="2024-07 (EDTF)">Jul 2024</span>' in text
+
+
+def test_a_missing_date_reads_not_stated_on_pages_and_stays_null_in_json(site):
+    rows = site(f"/{DB}/appointments_overview.json?person=Alice+Walpole&_shape=array").json()
+    assert [row["started_date"] for row in rows] == [None]
+    assert '<span class="not-stated">not stated</span>' in page(
+        site, f"/{DB}/appointments_overview?person=Alice+Walpole"
+    )

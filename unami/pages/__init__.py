@@ -1,0 +1,156 @@
+"""Datasette plugin: the site's pages for people.
+
+Templates in `templates/` (the home page, the footer on every page, the About page, report
+pages titled by their report) and `static/site.css` are found by Datasette because this is
+a package. The hooks here give those templates what they need and show values as a person
+reads them: dates through `readable_date` (also a SQL function for ad hoc queries), while
+JSON and CSV keep the stored EDTF.
+"""
+
+from datasette import hookimpl
+from markupsafe import Markup, escape
+
+from unami import release
+from unami.readable import NOT_STATED, readable_date
+
+# Tables grouped for the home page; a table missing here is listed under "Other tables",
+# summary and bookkeeping tables are not listed (they are hidden in the metadata too).
+THEMES = {
+    "Leaders and their posts": [
+        "appointments_overview",
+        "people",
+        "person_names",
+        "person_nationalities",
+        "person_educations",
+        "positions",
+        "appointments",
+    ],
+    "Security Council resolutions and the mandate": [
+        "resolutions",
+        "resolution_actions",
+        "mandate_areas",
+        "mandate_components",
+        "mandate_tasks",
+        "outcomes",
+    ],
+    "Events": ["events_overview", "events", "event_participants", "event_resolutions"],
+    "Uniformed contingents and staffing": [
+        "contingents_overview",
+        "contingents",
+        "contingent_strengths",
+        "contingent_links",
+        "countries",
+        "staffing_counts",
+    ],
+    "The mission and its partners": ["missions", "mission_names", "mission_organizations", "organizations"],
+    "Sources and contradictions": ["sources", "source_sections", "discrepancies", "discrepancy_claims"],
+}
+
+# (title, path, what it answers): the pages a first-time visitor should see first.
+START_HERE = [
+    ("Mission fact sheet", "/{db}/mission_fact_sheet?mission=UNAMI", "the mission in one page"),
+    ("Dashboard", "/-/dashboards/unami", "leaders, contingents, staffing and events as charts"),
+    ("Leadership timeline", "/{db}/leaders_timeline", "every head and deputy head, in order"),
+    ("Event timeline", "/{db}/event_timeline", "what happened, and when"),
+    ("Contingent list", "/{db}/contingent_list", "the countries that guarded UN staff"),
+    ("Contradictions", "/{db}/contradictions", "where the source disagrees with itself"),
+    ("Person profiles", "/{db}/person_profile?person=Mladenov", "everything known about one person"),
+]
+
+EXAMPLE_QUESTIONS = [
+    ("Who led the mission on 1 January 2010?", "/{db}/post_holders_on_date?date=2010-01-01"),
+    ("Which countries guarded UN staff, and how many?", "/{db}/contingents_by_country"),
+    ("What did Resolution 1500 do?", "/{db}/resolution_history?resolution=1500"),
+    ("What happened in 2024?", "/{db}/event_timeline?from=2024-01-01&to=2024-12-31"),
+    ("Who is Ján Kubiš, and which posts did he hold?", "/{db}/person_profile?person=Kubi"),
+]
+
+
+@hookimpl
+def prepare_connection(conn):
+    conn.create_function("readable_date", 1, readable_date, deterministic=True)
+
+
+@hookimpl
+def extra_css_urls(datasette):
+    # Datasette mounts a plugin's static/ under the name of the distribution that registers it.
+    return [datasette.urls.static_plugins("unami-db", "site.css")]
+
+
+@hookimpl
+def render_cell(value, column, table, database, datasette):
+    """An EDTF date column reads as a person writes it; the stored value stays in the tooltip."""
+    if not isinstance(column, str) or not column.endswith("_date"):
+        return None
+    if value is None:
+        return Markup(f'<span class="not-stated">{NOT_STATED}</span>')
+    if not isinstance(value, str):
+        return None
+    shown = readable_date(value)
+    if shown == value:
+        return None
+    return Markup(f'<span title="{escape(value)} (EDTF)">{escape(shown)}</span>')
+
+
+@hookimpl
+def extra_template_vars(view_name, datasette):
+    async def variables():
+        database = datasette.get_database()
+        rows = await database.execute("select data_version from dataset_versions")
+        version = rows.first()[0] if rows.rows else "unknown"
+        site = {
+            "database": database.name,
+            "data_version": version,
+            "citation": release.citation(version),
+            "attribution": release.attribution(),
+            **release.datasette_fields(),
+        }
+        if view_name == "index":
+            site["home"] = await _home(datasette, database)
+        return {"site": site}
+
+    return variables
+
+
+async def _home(datasette, database) -> dict:
+    """What the home page lists: start-here links, example questions, tables by theme."""
+    counts = await database.table_counts(limit=100)
+    views = set(await database.view_names())
+    hidden = set(await database.hidden_table_names())
+    known = set(counts) | views
+    listed: set[str] = set()
+    themes = []
+    for theme, names in THEMES.items():
+        entries = [_table_entry(datasette, database.name, name, counts.get(name)) for name in names if name in known]
+        listed.update(names)
+        themes.append({"title": theme, "tables": entries})
+    others = sorted(known - listed - hidden - _unlisted(datasette, database.name, known))
+    if others:
+        themes.append(
+            {
+                "title": "Other tables",
+                "tables": [_table_entry(datasette, database.name, name, counts.get(name)) for name in others],
+            }
+        )
+    return {
+        "start_here": [(title, path.format(db=database.name), blurb) for title, path, blurb in START_HERE],
+        "questions": [(question, path.format(db=database.name)) for question, path in EXAMPLE_QUESTIONS],
+        "themes": themes,
+    }
+
+
+def _unlisted(datasette, database: str, names: set[str]) -> set[str]:
+    """Tables the metadata marks hidden (summaries, bookkeeping)."""
+    return {name for name in names if datasette.metadata("hidden", database=database, table=name, fallback=False)}
+
+
+def _table_entry(datasette, database: str, name: str, count: int | None) -> dict:
+    description = datasette.metadata("description", database=database, table=name, fallback=False) or ""
+    first_sentence = description.split(". ")[0].rstrip(".")
+    return {
+        "name": name,
+        "path": datasette.urls.table(database, name),
+        "description": first_sentence,
+        "rows": count,
+        "is_view": count is None,
+    }
