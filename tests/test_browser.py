@@ -85,9 +85,10 @@ def test_a_persons_row_page_shows_the_name_and_its_tenures(live_site, page, scre
     page.goto(live_site + "/unami/people?name=Nickolay+Mladenov")
     page.locator("table.rows-and-columns tbody td a").first.click()
     page.wait_for_load_state()
-    body = page.inner_text("body")
-    assert "Nickolay Mladenov" in body
-    assert "appointments" in body  # links to the tenures that refer to this person
+    assert page.inner_text("h1") == "Nickolay Mladenov"
+    assert page.title() == "Nickolay Mladenov · UNAMI database"
+    held = page.inner_text("table.entity-related")  # the first related list: the posts held
+    assert "Special Representative of the Secretary-General for Iraq" in held
     shoot(page, screenshots, tmp_path, "person")
 
 
@@ -100,3 +101,49 @@ def test_the_dashboard_renders_every_chart(live_site, page, screenshots, tmp_pat
     assert "UNAMI dashboard" in page.inner_text("body")
     page.wait_for_timeout(500)  # let the last chart finish drawing before the picture
     shoot(page, screenshots, tmp_path, "dashboard")
+
+
+# --- pages for people at a phone's and a desktop's width -----------------------------------
+
+
+def _report_pages() -> list[str]:
+    from urllib.parse import urlencode
+
+    from unami.reports import catalog
+
+    pages = []
+    for report in catalog.load_all():
+        example = {parameter.name: parameter.examples[0] for parameter in report.parameters}
+        pages.append(f"/unami/{report.name}?{urlencode(example)}")
+    return pages
+
+
+ENTITY_PAGES = [
+    f"/unami/{table}/1"
+    for table in ("people", "appointments", "positions", "resolutions", "events", "contingents", "countries")
+]
+PAGES = ["/", "/about", "/unami", "/unami/appointments", "/unami/events_overview", *_report_pages(), *ENTITY_PAGES]
+# The text a reader sees, less the filter form's operators ("is null" is a choice, not a value).
+VISIBLE_TEXT = """() => {
+    const body = document.body.cloneNode(true);
+    body.querySelectorAll("select, textarea, script, style").forEach((element) => element.remove());
+    return body.textContent;
+}"""
+# The dashboard's charts still overflow their cards on a phone (issue 13, item 4: not yet done).
+PHONE_DASHBOARD = pytest.param(
+    "/-/dashboards/unami", 390, marks=pytest.mark.xfail(strict=True, reason="dashboard charts overflow at 390 px")
+)
+
+
+@pytest.mark.parametrize(
+    ("path", "width"),
+    [*((path, width) for path in PAGES for width in (390, 1400)), ("/-/dashboards/unami", 1400), PHONE_DASHBOARD],
+)
+def test_no_page_scrolls_sideways_shows_null_or_has_sql_for_a_title(live_site, page, path, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_site + path)
+    page.wait_for_load_state("networkidle")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{path} at {width} px scrolls sideways by {overflow} px"
+    assert "null" not in page.evaluate(VISIBLE_TEXT).split(), path
+    assert not page.title().lower().startswith(("select", "with", "unami: select")), page.title()

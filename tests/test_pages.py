@@ -5,6 +5,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from markupsafe import escape
 
 from unami import release
 from unami.pages import EXAMPLE_QUESTIONS, START_HERE, THEMES
@@ -104,3 +105,85 @@ def test_a_missing_date_reads_not_stated_on_pages_and_stays_null_in_json(site):
     assert '<span class="not-stated">not stated</span>' in page(
         site, f"/{DB}/appointments_overview?person=Alice+Walpole"
     )
+
+
+# --- entity pages -------------------------------------------------------------------------
+
+ENTITY_HEADINGS = {
+    "people": "select id, name as heading from people",
+    "positions": "select id, name as heading from positions",
+    "appointments": "select appointments.id, people.name || ' as ' || positions.name as heading from appointments"
+    " join people on people.id = person_id join positions on positions.id = position_id",
+    "resolutions": "select id, coalesce(symbol, 'Resolution ' || number) as heading from resolutions",
+    "events": "select id, name as heading from events",
+    "contingents": "select contingents.id, coalesce(countries.name, 'Country not stated') || ': '"
+    " || coalesce(duty, 'contribution') as heading from contingents left join countries on countries.id = country_id",
+    "countries": "select id, name as heading from countries",
+}
+
+
+@pytest.mark.parametrize("table", sorted(ENTITY_HEADINGS))
+def test_every_entity_page_is_headed_by_its_name(site, query, table):
+    entities = query(ENTITY_HEADINGS[table])
+    assert entities, table
+    for entity in entities:
+        text = page(site, f"/{DB}/{table}/{entity['id']}")
+        assert f'<h1 class="entity-heading">{escape(entity["heading"])}</h1>' in text
+        assert title(text) == f"{entity['heading']} · UNAMI database"
+
+
+def test_a_tenure_shows_its_person_and_post_as_links_not_ids(site, query):
+    (tenure,) = query(
+        "select appointments.id, person_id, position_id, people.name as person, positions.name as post"
+        " from appointments join people on people.id = person_id join positions on positions.id = position_id"
+        " where people.name = 'Jeanine Hennis-Plasschaert'"
+    )
+    text = page(site, f"/{DB}/appointments/{tenure['id']}")
+    fields = text.split('<dl class="entity-fields">', 1)[1].split("</dl>", 1)[0]
+    assert f'<dt>person</dt><dd><a href="/{DB}/people/{tenure["person_id"]}">{tenure["person"]}</a></dd>' in fields
+    assert f'<dt>position</dt><dd><a href="/{DB}/positions/{tenure["position_id"]}">{tenure["post"]}</a></dd>' in fields
+    assert "<dt>started</dt><dd>Dec 2018 or 2019</dd>" in fields
+    assert "person_id" not in fields and "started_earliest" not in fields
+
+
+def test_a_persons_page_lists_the_posts_they_held_in_order_and_omits_empty_lists(site, query):
+    (person,) = query("select id from people where name = 'Ján Kubiš'")
+    posts = query(
+        "select positions.name from appointments join positions on positions.id = position_id"
+        " where person_id = ? order by started_earliest",
+        (person["id"],),
+    )
+    text = page(site, f"/{DB}/people/{person['id']}")
+    held = text.split("<h2>Posts held</h2>", 1)[1].split("</table>", 1)[0]
+    shown = re.findall(r'<a href="/unami/positions/\d+">([^<]+)</a>', held)
+    assert shown == [post["name"] for post in posts] and len(shown) == 2
+    assert "<h2>Events</h2>" not in text  # he took part in no event the source names
+    assert "<h2>Contradictions</h2>" in text
+
+
+def test_a_contingents_page_shows_its_strengths_undated_first_with_their_sources(site, query):
+    (contingent,) = query("select id from contingents where list_position = 1")
+    strengths = query(
+        "select personnel_count from contingent_strengths where contingent_id = ?"
+        " order by observed_earliest is not null, observed_earliest, id",
+        (contingent["id"],),
+    )
+    text = page(site, f"/{DB}/contingents/{contingent['id']}")
+    table = text.split("<h2>Strength over time</h2>", 1)[1].split("</table>", 1)[0]
+    counts = re.findall(r'<td data-label="personnel">(\d+)</td>', table)
+    assert [int(count) for count in counts] == [row["personnel_count"] for row in strengths]
+    assert table.count('<td data-label="source">United Nations Assistance Mission for Iraq, section') == len(counts)
+
+
+def test_names_in_report_results_link_to_their_entity_pages(site):
+    rows = site(f"/{DB}/leaders_timeline.json?_shape=array").json()
+    assert len(rows) >= 8
+    text = page(site, f"/{DB}/leaders_timeline")
+    for row in rows:
+        assert f'<a href="/{DB}/people/{row["person_id"]}">{escape(row["person"])}</a>' in text
+
+
+def test_flags_read_yes_or_no_on_pages(site):
+    text = page(site, f"/{DB}/contingent_list")
+    flags = re.findall(r'<td class="col-is_approximate">([^<]*)</td>', text)
+    assert flags and set(flags) <= {"yes", "no"}

@@ -11,6 +11,7 @@ from datasette import hookimpl
 from markupsafe import Markup, escape
 
 from unami import release
+from unami.pages.entities import entity_page
 from unami.readable import NOT_STATED, readable_date
 
 # Tables grouped for the home page; a table missing here is listed under "Other tables",
@@ -77,23 +78,47 @@ def extra_css_urls(datasette):
     return [datasette.urls.static_plugins("unami-db", "site.css")]
 
 
+# In report results, a name links to its entity page through the id column the report returns.
+NAME_LINKS = {
+    "person": (("person_id", "people"), ("appointment_id", "appointments")),
+    "position": (("appointment_id", "appointments"),),
+    "name": (("event_id", "events"),),
+    "discrepancy": (("discrepancy_id", "discrepancies"),),
+    "country": (("contingent_id", "contingents"),),
+}
+# Flags are named is_/has_/includes_ (the schema's naming rule) and hold 0 or 1.
+FLAG_PREFIXES = ("is_", "has_", "includes_")
+
+
 @hookimpl
-def render_cell(value, column, table, database, datasette):
-    """An EDTF date column reads as a person writes it; the stored value stays in the tooltip."""
-    if not isinstance(column, str) or not column.endswith("_date"):
+def render_cell(row, value, column, table, database, datasette):
+    """Dates read as people write them, flags as yes/no, and names in reports link to their pages."""
+    if not isinstance(column, str):
         return None
+    if column.endswith("_date"):
+        return _date_cell(value)
+    if column.startswith(FLAG_PREFIXES) and value in (0, 1):
+        return "yes" if value else "no"
+    if table is None and column in NAME_LINKS and value is not None:
+        keys = row.keys() if hasattr(row, "keys") else ()
+        for id_column, target in NAME_LINKS[column]:
+            if id_column in keys and row[id_column] is not None:
+                path = datasette.urls.row(database, target, str(row[id_column]))
+                return Markup(f'<a href="{escape(path)}">{escape(value)}</a>')
+    return None
+
+
+def _date_cell(value):
+    """An EDTF date as a person reads it; the stored value stays in the tooltip."""
     if value is None:
         return Markup(f'<span class="not-stated">{NOT_STATED}</span>')
-    if not isinstance(value, str):
+    if not isinstance(value, str) or readable_date(value) == value:
         return None
-    shown = readable_date(value)
-    if shown == value:
-        return None
-    return Markup(f'<span title="{escape(value)} (EDTF)">{escape(shown)}</span>')
+    return Markup(f'<span title="{escape(value)} (EDTF)">{escape(readable_date(value))}</span>')
 
 
 @hookimpl
-def extra_template_vars(view_name, datasette):
+def extra_template_vars(view_name, datasette, request):
     async def variables():
         database = datasette.get_database()
         rows = await database.execute("select data_version from dataset_versions")
@@ -107,6 +132,11 @@ def extra_template_vars(view_name, datasette):
         }
         if view_name == "index":
             site["home"] = await _home(datasette, database)
+        if view_name == "row" and request is not None:
+            table, pk = request.url_vars.get("table"), request.url_vars.get("pks", "")
+            site["entity"] = await entity_page(
+                datasette, datasette.get_database(request.url_vars["database"]), table, pk
+            )
         return {"site": site}
 
     return variables
