@@ -14,6 +14,7 @@ from unami.schema.columns import (
     edtf_date,
     flag,
     integer,
+    iso_day,
     key_column,
     metadata,
     primary_key,
@@ -40,12 +41,8 @@ sources = strict_table(
     text("language", "Language of the work (BCP 47 tag, e.g. en)."),
     text("licence", "Licence the work is published under."),
     text("licence_url", "Where the licence text can be read."),
-    text("accessed_date", "ISO day the work was read for this database."),
+    *iso_day("accessed_date", "ISO day the work was read for this database."),
     text("description", "What the work is and how this database uses it."),
-    CheckConstraint(
-        "accessed_date IS NULL OR accessed_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'",
-        name="accessed_date_iso",
-    ),
 )
 
 source_sections = strict_table(
