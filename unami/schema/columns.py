@@ -172,6 +172,15 @@ def edtf_date(prefix: str, what: str) -> list:
     ]
 
 
+def dates_in_order(earlier: str, later: str, name: str) -> CheckConstraint:
+    """A CHECK that the EDTF date `earlier` can fall no later than `later` (bounds of `edtf_date()` prefixes).
+
+    Only the widest bounds are compared: a start stated as '2007' and an end as '2007-03' may be in order.
+    """
+    first, last = f"{earlier}_earliest", f"{later}_latest"
+    return CheckConstraint(f"{first} IS NULL OR {last} IS NULL OR {first} <= {last}", name=name)
+
+
 class EdtfDate(NamedTuple):
     """The four columns one `edtf_date()` declared on a table."""
 
