@@ -94,12 +94,10 @@ def flag(name: str, description: str, default: int | None = 0) -> list:
     `default=None` makes a flag the source may leave open: NULL means "not stated",
     which must not read as 0 ("no").
     """
-    if default is None:
-        column = Column(name, Integer, nullable=True, comment=description, info={"flag": True})
-    else:
-        column = Column(
-            name, Integer, nullable=False, server_default=str(default), comment=description, info={"flag": True}
-        )
+    server_default = None if default is None else str(default)
+    column = Column(
+        name, Integer, nullable=default is None, server_default=server_default, comment=description, info={"flag": True}
+    )
     return [column, CheckConstraint(f"{name} IN (0, 1)", name=f"{name}_is_flag")]
 
 
@@ -130,32 +128,21 @@ def edtf_date(prefix: str, what: str) -> list:
     NULL together when the source does not give the date.
     """
     date, earliest, latest, precision = (f"{prefix}_{part}" for part in ("date", "earliest", "latest", "precision"))
+
+    def part(role: str, comment: str, **facts) -> Column:
+        # The bounds are indexed: date-window searches and sorts read them.
+        indexed = role in ("earliest", "latest")
+        info = {"edtf": prefix, "role": role, **facts}
+        return Column(f"{prefix}_{role}", Text, index=indexed, comment=comment, info=info)
+
     return [
-        Column(
-            date,
-            Text,
-            comment=f"{what}, as an EDTF string at the precision the source gives (NULL: not stated).",
-            info={"edtf": prefix, "role": "date"},
-        ),
-        Column(
-            earliest,
-            Text,
-            index=True,
-            comment=f"Earliest ISO day the {what.lower()} can be.",
-            info={"edtf": prefix, "role": "earliest", "iso_day": True},
-        ),
-        Column(
-            latest,
-            Text,
-            index=True,
-            comment=f"Latest ISO day the {what.lower()} can be.",
-            info={"edtf": prefix, "role": "latest", "iso_day": True},
-        ),
-        Column(
-            precision,
-            Text,
-            comment=f"Precision of the {what.lower()}: " + ", ".join(DATE_PRECISIONS) + ".",
-            info={"edtf": prefix, "role": "precision", "vocabulary": DATE_PRECISIONS},
+        part("date", f"{what}, as an EDTF string at the precision the source gives (NULL: not stated)."),
+        part("earliest", f"Earliest ISO day the {what.lower()} can be.", iso_day=True),
+        part("latest", f"Latest ISO day the {what.lower()} can be.", iso_day=True),
+        part(
+            "precision",
+            f"Precision of the {what.lower()}: " + ", ".join(DATE_PRECISIONS) + ".",
+            vocabulary=DATE_PRECISIONS,
         ),
         CheckConstraint(
             f"({date} IS NULL AND {earliest} IS NULL AND {latest} IS NULL AND {precision} IS NULL)"
