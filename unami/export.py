@@ -12,15 +12,13 @@ come from `schema/`. Rows, sources and the data version come from the database.
 import csv
 import hashlib
 import json
-import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import CheckConstraint, Column, Float, Integer, Table, Text, UniqueConstraint
+from sqlalchemy import Column, Float, Integer, Table, Text, UniqueConstraint
 
 from unami import release, schema
-from unami.schema.columns import ISO_DAY_GLOB
 
 FORMATS = ("datapackage", "csv")
 DESCRIPTOR = "datapackage.json"
@@ -47,45 +45,6 @@ def declared_tables() -> list[Table]:
 # --- Table Schema from the declared schema ---------------------------------
 
 
-def _checks(table: Table) -> list[str]:
-    return [str(constraint.sqltext) for constraint in table.constraints if isinstance(constraint, CheckConstraint)]
-
-
-def _word(name: str) -> str:
-    # A column name only counts as a whole word: `date` must not match `accessed_date`.
-    return rf"(?<!\w){re.escape(name)} "
-
-
-def _is_iso_day(column: Column) -> bool:
-    """True when a CHECK holds the column to ISO days (YYYY-MM-DD), so readers may parse it as a date."""
-    pattern = _word(column.name) + re.escape(f"GLOB '{ISO_DAY_GLOB}'")
-    return any(re.search(pattern, check) for check in _checks(column.table))
-
-
-def _is_flag(column: Column) -> bool:
-    pattern = _word(column.name) + re.escape("IN (0, 1)")
-    return any(re.search(pattern, check) for check in _checks(column.table))
-
-
-def _vocabulary(column: Column) -> list[str] | None:
-    """The values a `coded` column is limited to, read back from its CHECK constraint."""
-    pattern = _word(column.name) + r"IN \(((?:'(?:[^']|'')*'(?:, )?)+)\)"
-    for check in _checks(column.table):
-        match = re.search(pattern, check)
-        if match:
-            return [value.replace("''", "'") for value in re.findall(r"'((?:[^']|'')*)'", match.group(1))]
-    return None
-
-
-def _minimum(column: Column) -> int | None:
-    """The lower bound a `count` column's CHECK (`name >= 0`) sets, if any."""
-    for check in _checks(column.table):
-        match = re.search(_word(column.name) + r">= (-?\d+)", check)
-        if match:
-            return int(match.group(1))
-    return None
-
-
 def _is_unique(column: Column) -> bool:
     # A column of a composite primary key is not unique on its own.
     if column.unique or (column.primary_key and len(column.table.primary_key.columns) == 1):
@@ -99,8 +58,9 @@ def _is_unique(column: Column) -> bool:
 def field_descriptor(column: Column) -> dict:
     """The Table Schema field of one declared column: type, description and constraints."""
     field: dict = {"name": column.name}
+    facts = column.info  # what the column builder recorded (see schema/columns.py)
     if isinstance(column.type, Integer):
-        if _is_flag(column):
+        if facts.get("flag"):
             # STRICT tables have no boolean: flags are stored as 0/1 and read back as booleans.
             field.update(type="boolean", trueValues=["1"], falseValues=["0"])
         else:
@@ -108,7 +68,8 @@ def field_descriptor(column: Column) -> dict:
     elif isinstance(column.type, Float):
         field["type"] = "number"
     elif isinstance(column.type, Text):
-        field["type"] = "date" if _is_iso_day(column) else "string"
+        # A column held to ISO days (YYYY-MM-DD) may be parsed as a date by readers.
+        field["type"] = "date" if facts.get("iso_day") else "string"
     else:
         raise TypeError(f"{column.table.name}.{column.name}: no Table Schema type for {column.type!r}; add a mapping")
     if column.comment:
@@ -118,12 +79,10 @@ def field_descriptor(column: Column) -> dict:
         constraints["required"] = True
     if _is_unique(column):
         constraints["unique"] = True
-    vocabulary = _vocabulary(column) if field["type"] == "string" else None
-    if vocabulary:
-        constraints["enum"] = vocabulary
-    minimum = _minimum(column) if field["type"] == "integer" else None
-    if minimum is not None:
-        constraints["minimum"] = minimum
+    if "vocabulary" in facts:
+        constraints["enum"] = list(facts["vocabulary"])
+    if "minimum" in facts:
+        constraints["minimum"] = facts["minimum"]
     if constraints:
         field["constraints"] = constraints
     return field

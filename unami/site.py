@@ -13,8 +13,11 @@ metadata and `datasette.yaml` configuration of Datasette 1.0. Example:
 import sqlite3
 from pathlib import Path
 
+from sqlalchemy import Table
+
 from unami import release, schema
 from unami.reports import catalog
+from unami.schema.columns import edtf_dates
 from unami.schema.views import VIEWS
 
 TITLE = "unami-db: the UN Assistance Mission for Iraq (2003–2025)"
@@ -40,6 +43,10 @@ SETTINGS = {
 }
 
 FTS_SHADOW_SUFFIXES = ("data", "idx", "docsize", "config", "content")
+
+# Tables sort by their first EDTF date (see _sort_column); a summary holds copies of
+# date bounds, not EDTF dates, so its order is named here.
+SUMMARY_SORTS = {"tenure_spans": "started_earliest"}
 
 # Views: full-text search through the base table's index, default sort and facets.
 VIEW_OPTIONS = {
@@ -172,12 +179,18 @@ def _hidden_tables() -> list[str]:
     return hidden
 
 
-def _vocabulary_columns(table) -> list[str]:
-    """Columns limited to a controlled vocabulary: the natural facets of a table."""
-    names = [str(constraint.name) for constraint in table.constraints]
-    return [
-        column.name for column in table.columns if any(name.endswith(f"{column.name}_vocabulary") for name in names)
-    ]
+def _vocabulary_columns(table: Table) -> list[str]:
+    """Columns limited to a controlled vocabulary: the natural facets of a table.
+
+    A date's precision is coded too, but it describes the date, not the row: no facet.
+    """
+    return [column.name for column in table.columns if "vocabulary" in column.info and "edtf" not in column.info]
+
+
+def _sort_column(table: Table) -> str | None:
+    """The table's first date, earliest bound first; summaries that copy bounds say theirs in SUMMARY_SORTS."""
+    dates = edtf_dates(table)
+    return dates[0].earliest.name if dates else SUMMARY_SORTS.get(table.name)
 
 
 def _table_entries() -> dict[str, dict]:
@@ -195,9 +208,9 @@ def _table_entries() -> dict[str, dict]:
         facets = _vocabulary_columns(table)
         if facets:
             entry["facets"] = facets
-        dated = [column.name for column in table.columns if column.name.endswith("_earliest")]
-        if dated:
-            entry["sort"] = dated[0]
+        sort = _sort_column(table)
+        if sort:
+            entry["sort"] = sort
         entries[name] = entry
     for view in VIEWS:
         entries[view.name] = {"description": view.description, "columns": dict(view.columns), **VIEW_OPTIONS[view.name]}

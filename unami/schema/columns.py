@@ -1,6 +1,21 @@
-"""Column builders shared by the tables: keys, provenance, EDTF dates, vocabularies."""
+"""Column builders shared by the tables: keys, provenance, EDTF dates, vocabularies.
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, MetaData, Text
+Each builder records what it knows about its column on `Column.info`, so export, the
+site configuration and the summaries read it there instead of guessing it back from
+CHECK text, constraint names or name suffixes:
+
+- `coded()`: `{"vocabulary": values}`, the values the CHECK allows;
+- `flag()`: `{"flag": True}`, a 0/1 integer that reads as a boolean;
+- `count()`: `{"minimum": 0}`, the lower bound the CHECK sets;
+- `iso_day()`: `{"iso_day": True}`, text a CHECK holds to YYYY-MM-DD;
+- `edtf_date(prefix, ...)`: `{"edtf": prefix, "role": role}` on each of its four columns,
+  role "date", "earliest", "latest" or "precision"; the bounds are ISO days too
+  (`"iso_day": True`) and the precision is coded (`"vocabulary": DATE_PRECISIONS`).
+"""
+
+from typing import NamedTuple
+
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, MetaData, Table, Text
 
 from unami.schema.vocabularies import DATE_PRECISIONS, sql_in
 
@@ -65,16 +80,24 @@ def integer(name: str, description: str, nullable: bool = True) -> Column:
     return Column(name, Integer, nullable=nullable, comment=description)
 
 
+def iso_day(name: str, description: str) -> list:
+    """An optional ISO day (YYYY-MM-DD), such as the day a source was read."""
+    return [
+        Column(name, Text, comment=description, info={"iso_day": True}),
+        CheckConstraint(f"{name} IS NULL OR {name} GLOB '{ISO_DAY_GLOB}'", name=f"{name}_iso"),
+    ]
+
+
 def flag(name: str, description: str, default: int | None = 0) -> list:
     """A 0/1 integer (STRICT tables have no boolean type).
 
     `default=None` makes a flag the source may leave open: NULL means "not stated",
     which must not read as 0 ("no").
     """
-    if default is None:
-        column = Column(name, Integer, nullable=True, comment=description)
-    else:
-        column = Column(name, Integer, nullable=False, server_default=str(default), comment=description)
+    server_default = None if default is None else str(default)
+    column = Column(
+        name, Integer, nullable=default is None, server_default=server_default, comment=description, info={"flag": True}
+    )
     return [column, CheckConstraint(f"{name} IN (0, 1)", name=f"{name}_is_flag")]
 
 
@@ -84,7 +107,7 @@ def coded(name: str, values: tuple[str, ...], description: str, nullable: bool =
     if nullable:
         check = f"{name} IS NULL OR {check}"
     return [
-        Column(name, Text, nullable=nullable, index=True, comment=description),
+        Column(name, Text, nullable=nullable, index=True, comment=description, info={"vocabulary": values}),
         CheckConstraint(check, name=f"{name}_vocabulary"),
     ]
 
@@ -92,7 +115,7 @@ def coded(name: str, values: tuple[str, ...], description: str, nullable: bool =
 def count(name: str, description: str, nullable: bool = False) -> list:
     """A non-negative integer count."""
     return [
-        Column(name, Integer, nullable=nullable, comment=description),
+        Column(name, Integer, nullable=nullable, comment=description, info={"minimum": 0}),
         CheckConstraint(f"{name} >= 0", name=f"{name}_not_negative"),
     ]
 
@@ -105,11 +128,22 @@ def edtf_date(prefix: str, what: str) -> list:
     NULL together when the source does not give the date.
     """
     date, earliest, latest, precision = (f"{prefix}_{part}" for part in ("date", "earliest", "latest", "precision"))
+
+    def part(role: str, comment: str, **facts) -> Column:
+        # The bounds are indexed: date-window searches and sorts read them.
+        indexed = role in ("earliest", "latest")
+        info = {"edtf": prefix, "role": role, **facts}
+        return Column(f"{prefix}_{role}", Text, index=indexed, comment=comment, info=info)
+
     return [
-        Column(date, Text, comment=f"{what}, as an EDTF string at the precision the source gives (NULL: not stated)."),
-        Column(earliest, Text, index=True, comment=f"Earliest ISO day the {what.lower()} can be."),
-        Column(latest, Text, index=True, comment=f"Latest ISO day the {what.lower()} can be."),
-        Column(precision, Text, comment=f"Precision of the {what.lower()}: " + ", ".join(DATE_PRECISIONS) + "."),
+        part("date", f"{what}, as an EDTF string at the precision the source gives (NULL: not stated)."),
+        part("earliest", f"Earliest ISO day the {what.lower()} can be.", iso_day=True),
+        part("latest", f"Latest ISO day the {what.lower()} can be.", iso_day=True),
+        part(
+            "precision",
+            f"Precision of the {what.lower()}: " + ", ".join(DATE_PRECISIONS) + ".",
+            vocabulary=DATE_PRECISIONS,
+        ),
         CheckConstraint(
             f"({date} IS NULL AND {earliest} IS NULL AND {latest} IS NULL AND {precision} IS NULL)"
             f" OR ({date} IS NOT NULL AND {earliest} IS NOT NULL AND {latest} IS NOT NULL"
@@ -123,3 +157,35 @@ def edtf_date(prefix: str, what: str) -> list:
         ),
         CheckConstraint(f"{precision} IS NULL OR {sql_in(precision, DATE_PRECISIONS)}", name=f"{prefix}_precision"),
     ]
+
+
+def dates_in_order(earlier: str, later: str, name: str) -> CheckConstraint:
+    """A CHECK that the EDTF date `earlier` can fall no later than `later` (bounds of `edtf_date()` prefixes).
+
+    Only the widest bounds are compared: a start stated as '2007' and an end as '2007-03' may be in order.
+    """
+    first, last = f"{earlier}_earliest", f"{later}_latest"
+    return CheckConstraint(f"{first} IS NULL OR {last} IS NULL OR {first} <= {last}", name=name)
+
+
+class EdtfDate(NamedTuple):
+    """The four columns one `edtf_date()` declared on a table."""
+
+    prefix: str
+    date: Column
+    earliest: Column
+    latest: Column
+    precision: Column
+
+
+def edtf_dates(table: Table) -> list[EdtfDate]:
+    """The EDTF dates of `table` in declaration order, read from the columns' `info`.
+
+    >>> [date.earliest.name for date in edtf_dates(metadata.tables["appointments"])]  # doctest: +SKIP
+    ['started_earliest', 'ended_earliest']
+    """
+    roles: dict[str, dict[str, Column]] = {}
+    for column in table.columns:
+        if "edtf" in column.info:
+            roles.setdefault(column.info["edtf"], {})[column.info["role"]] = column
+    return [EdtfDate(prefix, **columns) for prefix, columns in roles.items()]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import Column, ForeignKey, Index, Integer, PrimaryKeyConstraint, Table, Text
 
 from unami.schema import tables  # noqa: F401  (the fact tables are declared before their summaries)
-from unami.schema.columns import count, flag, integer, metadata, text
+from unami.schema.columns import count, edtf_dates, flag, integer, metadata, text
 
 SUMMARY_TABLE_NAMES = {
     "contingent_headlines",
@@ -140,13 +140,7 @@ date_precision_counts = summary_table(
 
 def dated_columns() -> list[tuple[str, str]]:
     """(table, date prefix) of every EDTF date quadruple (`<prefix>_date`, ..., `<prefix>_precision`)."""
-    found = []
-    for table in fact_tables():
-        for column in table.columns:
-            prefix = column.name.removesuffix("_precision")
-            if prefix != column.name and f"{prefix}_earliest" in table.columns:
-                found.append((table.name, prefix))
-    return found
+    return [(table.name, date.prefix) for table in fact_tables() for date in edtf_dates(table)]
 
 
 def _precision_fill() -> str:

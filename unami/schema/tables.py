@@ -11,9 +11,11 @@ from unami.schema import vocabularies as v
 from unami.schema.columns import (
     coded,
     count,
+    dates_in_order,
     edtf_date,
     flag,
     integer,
+    iso_day,
     key_column,
     metadata,
     primary_key,
@@ -24,7 +26,8 @@ from unami.schema.columns import (
 
 
 def strict_table(name: str, description: str, *items) -> Table:
-    return Table(name, metadata, *items, comment=description, sqlite_strict=True)
+    """A STRICT table whose first column is `id INTEGER PRIMARY KEY`, then `items`."""
+    return Table(name, metadata, primary_key(), *items, comment=description, sqlite_strict=True)
 
 
 # --- Provenance -------------------------------------------------------------
@@ -32,7 +35,6 @@ def strict_table(name: str, description: str, *items) -> Table:
 sources = strict_table(
     "sources",
     "Published works the facts come from, one row per work.",
-    primary_key(),
     key_column("source"),
     text("name", "Title of the work.", nullable=False),
     text("publisher", "Who publishes the work."),
@@ -40,18 +42,13 @@ sources = strict_table(
     text("language", "Language of the work (BCP 47 tag, e.g. en)."),
     text("licence", "Licence the work is published under."),
     text("licence_url", "Where the licence text can be read."),
-    text("accessed_date", "ISO day the work was read for this database."),
+    *iso_day("accessed_date", "ISO day the work was read for this database."),
     text("description", "What the work is and how this database uses it."),
-    CheckConstraint(
-        "accessed_date IS NULL OR accessed_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'",
-        name="accessed_date_iso",
-    ),
 )
 
 source_sections = strict_table(
     "source_sections",
     "Sections of a source (the locator of each fact), one row per section.",
-    primary_key(),
     reference("source_id", "sources", "Source the section belongs to."),
     text("name", "Section heading as printed, or a label such as Infobox or Introduction.", nullable=False),
     text("citation", "Source and section in one readable label.", nullable=False),
@@ -64,7 +61,6 @@ source_sections = strict_table(
 countries = strict_table(
     "countries",
     "Countries named by a source, one row per country.",
-    primary_key(),
     text("iso3", "ISO 3166-1 alpha-3 code.", nullable=False),
     text("name", "Short English name.", nullable=False),
     *provenance(),
@@ -75,7 +71,6 @@ countries = strict_table(
 organizations = strict_table(
     "organizations",
     "Organs, departments, governments, parliaments, coalitions and forces, one row per body.",
-    primary_key(),
     key_column("organization"),
     text("name", "Name of the body in English.", nullable=False),
     text("abbreviation", "Common abbreviation, if the source gives one."),
@@ -92,7 +87,6 @@ organizations = strict_table(
 missions = strict_table(
     "missions",
     "UN field missions, one row per mission.",
-    primary_key(),
     key_column("mission"),
     text("name", "Name of the mission in English.", nullable=False),
     text("abbreviation", "Abbreviation of the mission.", nullable=False),
@@ -111,7 +105,6 @@ missions = strict_table(
 mission_names = strict_table(
     "mission_names",
     "Names of a mission in each language the source gives, one row per name.",
-    primary_key(),
     reference("mission_id", "missions", "Mission named."),
     text("language", "Language of the name (BCP 47 tag).", nullable=False),
     text("name", "The name as written in that language.", nullable=False),
@@ -122,7 +115,6 @@ mission_names = strict_table(
 mission_organizations = strict_table(
     "mission_organizations",
     "How a mission relates to other bodies, one row per mission, body and role.",
-    primary_key(),
     reference("mission_id", "missions", "Mission."),
     reference("organization_id", "organizations", "Related body."),
     *coded("role", v.MISSION_ORGANIZATION_ROLES, "What the body is to the mission."),
@@ -136,7 +128,6 @@ mission_organizations = strict_table(
 people = strict_table(
     "people",
     "People named by a source, one row per person.",
-    primary_key(),
     key_column("person"),
     text("name", "Preferred form of the person's name.", nullable=False),
     text("note", "Other facts about the person, in this project's words."),
@@ -146,7 +137,6 @@ people = strict_table(
 person_names = strict_table(
     "person_names",
     "Every spelling of a person's name found in a source, one row per spelling and section.",
-    primary_key(),
     reference("person_id", "people", "Person named."),
     text("name", "The name as printed.", nullable=False),
     *coded("name_form", v.NAME_FORMS, "Preferred form, a variant spelling or a short form."),
@@ -157,7 +147,6 @@ person_names = strict_table(
 person_nationalities = strict_table(
     "person_nationalities",
     "Countries a person is linked to and on what basis, one row per person, country and basis.",
-    primary_key(),
     reference("person_id", "people", "Person."),
     reference("country_id", "countries", "Country."),
     *coded("basis", v.NATIONALITY_BASES, "What the source actually says: the person's own nationality or a parent's."),
@@ -168,7 +157,6 @@ person_nationalities = strict_table(
 person_educations = strict_table(
     "person_educations",
     "Studies a person completed, one row per course of study.",
-    primary_key(),
     reference("person_id", "people", "Person."),
     text("institution", "University or school, as named.", nullable=False),
     text("field", "Subject studied."),
@@ -180,7 +168,6 @@ person_educations = strict_table(
 positions = strict_table(
     "positions",
     "Posts a person can hold, inside a mission or elsewhere, one row per post.",
-    primary_key(),
     key_column("position"),
     text("name", "Title of the post.", nullable=False),
     text("abbreviation", "Abbreviation of the title, if the source gives one."),
@@ -194,7 +181,6 @@ positions = strict_table(
 appointments = strict_table(
     "appointments",
     "A person holding a post for a time, one row per tenure.",
-    primary_key(),
     key_column("appointment"),
     reference("person_id", "people", "Person holding the post."),
     reference("position_id", "positions", "Post held."),
@@ -217,9 +203,7 @@ appointments = strict_table(
         "heading_start_year IS NULL OR heading_end_year IS NULL OR heading_start_year <= heading_end_year",
         name="heading_years_order",
     ),
-    CheckConstraint(
-        "started_earliest IS NULL OR ended_latest IS NULL OR started_earliest <= ended_latest", name="ends_after_start"
-    ),
+    dates_in_order("started", "ended", name="ends_after_start"),
 )
 
 # --- Security Council resolutions and the mandate --------------------------
@@ -227,7 +211,6 @@ appointments = strict_table(
 resolutions = strict_table(
     "resolutions",
     "Security Council resolutions, one row per resolution.",
-    primary_key(),
     integer("number", "Resolution number.", nullable=False),
     text("symbol", "Document symbol such as S/RES/1500 (2003); NULL while the source disagrees on the year."),
     text("name", "Readable label, e.g. Resolution 1500.", nullable=False),
@@ -250,7 +233,6 @@ resolutions = strict_table(
 resolution_actions = strict_table(
     "resolution_actions",
     "What a resolution did to a mission, one row per action.",
-    primary_key(),
     reference("resolution_id", "resolutions", "Resolution."),
     reference("mission_id", "missions", "Mission acted on."),
     *coded("action", v.RESOLUTION_ACTIONS, "Kind of action."),
@@ -262,7 +244,6 @@ resolution_actions = strict_table(
 mandate_components = strict_table(
     "mandate_components",
     "Controlled vocabulary of mandate components used to code tasks, one row per component.",
-    primary_key(),
     key_column("component"),
     text("name", "Name of the component.", nullable=False),
     text("description", "What tasks of this component do."),
@@ -271,7 +252,6 @@ mandate_components = strict_table(
 mandate_areas = strict_table(
     "mandate_areas",
     "Areas of work in a mission's mandate, one row per area.",
-    primary_key(),
     key_column("mandate area"),
     reference("mission_id", "missions", "Mission."),
     reference("resolution_id", "resolutions", "Resolution that set this mandate, if stated.", nullable=True),
@@ -284,7 +264,6 @@ mandate_areas = strict_table(
 mandate_tasks = strict_table(
     "mandate_tasks",
     "Tasks within a mandate area, one row per task.",
-    primary_key(),
     reference("mandate_area_id", "mandate_areas", "Area the task belongs to."),
     reference("component_id", "mandate_components", "Component the task is coded to."),
     text("description", "The task in this project's words.", nullable=False),
@@ -298,7 +277,6 @@ mandate_tasks = strict_table(
 events = strict_table(
     "events",
     "Dated happenings on a mission's timeline, one row per event.",
-    primary_key(),
     key_column("event"),
     reference("mission_id", "missions", "Mission the event concerns (NULL: background).", nullable=True),
     *coded("event_kind", v.EVENT_KINDS, "Kind of event."),
@@ -312,7 +290,6 @@ events = strict_table(
 event_participants = strict_table(
     "event_participants",
     "Who took part in an event and how, one row per participant.",
-    primary_key(),
     reference("event_id", "events", "Event."),
     reference("person_id", "people", "Participating person.", nullable=True),
     reference("organization_id", "organizations", "Participating body.", nullable=True),
@@ -329,7 +306,6 @@ event_participants = strict_table(
 event_resolutions = strict_table(
     "event_resolutions",
     "Resolutions an event relates to, one row per pair.",
-    primary_key(),
     reference("event_id", "events", "Event."),
     reference("resolution_id", "resolutions", "Resolution."),
     *provenance(),
@@ -339,7 +315,6 @@ event_resolutions = strict_table(
 outcomes = strict_table(
     "outcomes",
     "Results a mission is credited with, one row per outcome.",
-    primary_key(),
     key_column("outcome"),
     reference("mission_id", "missions", "Mission credited."),
     reference("component_id", "mandate_components", "Mandate component the outcome serves.", nullable=True),
@@ -356,7 +331,6 @@ outcomes = strict_table(
 staffing_counts = strict_table(
     "staffing_counts",
     "Staff counts of a mission by date and category, one row per count.",
-    primary_key(),
     reference("mission_id", "missions", "Mission."),
     *edtf_date("observed", "Date the count applies to"),
     *coded("category", v.STAFF_CATEGORIES, "Total, international or national staff."),
@@ -369,7 +343,6 @@ staffing_counts = strict_table(
 contingents = strict_table(
     "contingents",
     "Uniformed contributions to a mission, one row per entry in the source's list.",
-    primary_key(),
     key_column("contingent"),
     reference("mission_id", "missions", "Mission served."),
     reference("country_id", "countries", "Contributing country (NULL: the source does not name it).", nullable=True),
@@ -383,16 +356,12 @@ contingents = strict_table(
     text("note", "Other facts about the contribution, in this project's words."),
     *provenance(),
     CheckConstraint("country_id IS NOT NULL OR country_unknown_reason IS NOT NULL", name="country_or_reason"),
-    CheckConstraint(
-        "deployed_earliest IS NULL OR withdrawn_latest IS NULL OR deployed_earliest <= withdrawn_latest",
-        name="withdrawn_after_deployed",
-    ),
+    dates_in_order("deployed", "withdrawn", name="withdrawn_after_deployed"),
 )
 
 contingent_strengths = strict_table(
     "contingent_strengths",
     "Personnel counts of a contingent over time, one row per count and personnel type.",
-    primary_key(),
     reference("contingent_id", "contingents", "Contingent."),
     *coded("personnel_type", v.PERSONNEL_TYPES, "Troops, military observers or defence civilians."),
     *count("personnel_count", "Number of people."),
@@ -405,7 +374,6 @@ contingent_strengths = strict_table(
 contingent_links = strict_table(
     "contingent_links",
     "Third countries and bodies that trained, equipped, transported or commanded a contingent.",
-    primary_key(),
     reference("contingent_id", "contingents", "Contingent."),
     reference("country_id", "countries", "Third country.", nullable=True),
     reference("organization_id", "organizations", "Third body.", nullable=True),
@@ -420,7 +388,6 @@ contingent_links = strict_table(
 discrepancies = strict_table(
     "discrepancies",
     "Places where sources, or one source with itself, disagree, one row per disagreement.",
-    primary_key(),
     key_column("discrepancy"),
     *coded("discrepancy_kind", v.DISCREPANCY_KINDS, "Kind of disagreement."),
     text("name", "Short title of the disagreement.", nullable=False),
@@ -434,7 +401,6 @@ discrepancies = strict_table(
 discrepancy_claims = strict_table(
     "discrepancy_claims",
     "The competing claims of a disagreement, one row per claim and section.",
-    primary_key(),
     reference("discrepancy_id", "discrepancies", "Disagreement."),
     text("claim", "The value as the section states it.", nullable=False),
     *provenance(),
@@ -446,7 +412,6 @@ discrepancy_claims = strict_table(
 dataset_versions = strict_table(
     "dataset_versions",
     "Which data and schema this database was built from (one row).",
-    primary_key(),
     text("data_version", "Release label derived from the content of data/ and the schema head.", nullable=False),
     text("data_sha256", "SHA-256 over the files of data/, in path order.", nullable=False),
     text("schema_revision", "Alembic revision of the schema.", nullable=False),
