@@ -8,13 +8,16 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 
 from unami import DEFAULT_DATA_DIR, PROJECT_ROOT
+from unami.dashboard import CHARTS
+from unami.dashboard import SLUG as DASHBOARD_SLUG
 from unami.serve import datasette_arguments, write_site_files
-from unami.site import CHARTS, DASHBOARD_SLUG, layout_10, site_config
+from unami.site import layout_10, site_config
 
 DB = "unami"
 
@@ -209,3 +212,44 @@ def test_the_site_shows_the_data_version_and_the_source_attribution(site, built_
     assert f"Data version {version}." in metadata["databases"][DB]["description"]
     home = site("/").text
     assert version in home and "CC BY-SA 4.0" in home
+
+
+def test_no_chart_tooltip_or_axis_reads_a_null(site):
+    """Every field a chart shows (axes, colours, tooltips) has a value in every row it draws."""
+    from unami.dashboard import CHARTS
+
+    dashboard = get_json(site, "/-/metadata.json")["plugins"]["datasette-dashboards"][DASHBOARD_SLUG]
+    for slug, chart in CHARTS.items():
+        if chart.library != "vega-lite":
+            continue
+        spec = json.dumps(chart.display)
+        shown = set(re.findall(r'"field": "(\w+)"', spec))
+        rows = get_json(
+            site, f"/{DB}.json?" + urlencode({"sql": dashboard["charts"][slug]["query"], "_shape": "array"})
+        )
+        for row in rows:
+            empty = sorted(name for name in shown if row.get(name) is None)
+            assert not empty, f"chart {slug}: {empty} null in {row}"
+
+
+def test_the_charts_declare_the_vega_lite_version_the_dashboard_draws_with():
+    import datasette_dashboards
+
+    from unami.dashboard import CHARTS, VEGA_LITE
+
+    script = (Path(datasette_dashboards.__file__).parent / "static" / "vega-lite.min.js").read_text()
+    drawn = re.search(r'version:"(\d+)\.', script) or re.search(r'"(\d+)\.\d+\.\d+"', script)
+    assert VEGA_LITE.endswith(f"/v{drawn.group(1)}.json")
+    assert all(chart.spec()["$schema"] == VEGA_LITE for chart in CHARTS.values() if chart.library == "vega-lite")
+
+
+def test_the_events_chart_counts_the_events_it_cannot_place(site, query):
+    from unami.dashboard import CHARTS
+
+    dashboard = get_json(site, "/-/metadata.json")["plugins"]["datasette-dashboards"][DASHBOARD_SLUG]
+    sql = dashboard["charts"]["unplaced_events"]["query"]
+    (row,) = get_json(site, f"/{DB}.json?" + urlencode({"sql": sql, "_shape": "array"}))
+    years = query("select occurred_earliest, occurred_latest from events")
+    unplaced = sum(1 for event in years if event["occurred_earliest"][:4] != event["occurred_latest"][:4])
+    assert row["unplaced"] == unplaced == 2
+    assert CHARTS["events"].where == "event_year is not null"

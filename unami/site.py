@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import Table
 
 from unami import release, schema
+from unami.dashboard import dashboard
 from unami.reports import catalog
 from unami.schema.columns import edtf_dates
 from unami.schema.views import VIEWS
@@ -72,86 +73,6 @@ VIEW_OPTIONS = {
         "label_column": "name",
     },
 }
-
-# Dashboard charts: each draws the rows of one report (its SQL is read from reports/).
-DASHBOARD_SLUG = "unami"
-CHARTS: dict[str, dict] = {
-    "leadership": {
-        "title": "Leadership: who held each post, when",
-        "report": "leaders_timeline",
-        "display": {
-            "mark": {"type": "bar", "tooltip": True, "cornerRadius": 2},
-            "encoding": {
-                "y": {"field": "person", "type": "nominal", "sort": {"field": "bar_start"}, "title": None},
-                "x": {"field": "bar_start", "type": "temporal", "title": None},
-                "x2": {"field": "bar_end"},
-                "color": {"field": "position_level", "type": "nominal", "title": "post"},
-                "tooltip": [
-                    {"field": "person"},
-                    {"field": "position"},
-                    {"field": "started_date", "title": "started (as stated)"},
-                    {"field": "ended_date", "title": "ended (as stated)"},
-                    {"field": "heading_years", "title": "heading years"},
-                    {"field": "bar_basis", "title": "bar drawn from"},
-                ],
-            },
-            "height": 260,
-        },
-    },
-    "contingents": {
-        "title": "Uniformed contingents by country and type",
-        "report": "contingents_by_country",
-        "display": {
-            "mark": {"type": "bar", "tooltip": True},
-            "encoding": {
-                "y": {"field": "country", "type": "nominal", "sort": "-x", "title": None},
-                "x": {"field": "personnel", "type": "quantitative", "aggregate": "sum", "title": "personnel"},
-                "color": {"field": "personnel_type", "type": "nominal", "title": "type"},
-                "row": {"field": "status", "type": "nominal", "title": None, "sort": "descending"},
-                "tooltip": [
-                    {"field": "country"},
-                    {"field": "status"},
-                    {"field": "personnel_type"},
-                    {"field": "personnel", "type": "quantitative"},
-                    {"field": "contributions", "type": "quantitative"},
-                ],
-            },
-            "resolve": {"scale": {"y": "independent"}},
-        },
-    },
-    "staffing": {
-        "title": "Staffing composition (2023)",
-        "report": "staffing_composition",
-        "display": {
-            "transform": [{"filter": "datum.category != 'total'"}],
-            "mark": {"type": "arc", "tooltip": True},
-            "encoding": {
-                "theta": {"field": "personnel_count", "type": "quantitative"},
-                "color": {"field": "category", "type": "nominal", "title": "staff"},
-                "tooltip": [
-                    {"field": "observed_date", "title": "year"},
-                    {"field": "category"},
-                    {"field": "personnel_count", "type": "quantitative", "title": "people"},
-                    {"field": "share_percent", "type": "quantitative", "title": "share of total (%)"},
-                ],
-            },
-        },
-    },
-    "events": {
-        "title": "Events per year",
-        "report": "events_per_year",
-        "display": {
-            "transform": [{"filter": "datum.event_year != null"}],
-            "mark": {"type": "bar", "tooltip": True},
-            "encoding": {
-                "x": {"field": "event_year", "type": "ordinal", "title": None},
-                "y": {"field": "events", "type": "quantitative", "aggregate": "sum", "title": "events"},
-                "color": {"field": "event_kind", "type": "nominal", "title": "kind"},
-            },
-        },
-    },
-}
-DASHBOARD_LAYOUT = [["leadership", "leadership"], ["contingents", "staffing"], ["events", "events"]]
 
 
 def database_name(db_path: Path) -> str:
@@ -246,35 +167,6 @@ def _queries(reports: list[catalog.Report]) -> dict[str, dict]:
     return queries
 
 
-def _dashboard(db_name: str, reports: dict[str, catalog.Report]) -> dict:
-    charts = {
-        "about": {
-            "library": "markdown",
-            "display": (
-                "# UNAMI at a glance\n"
-                "Charts drawn from the canned reports. Dates are drawn at the precision the source gives; "
-                "where it gives no end, the bar runs to the next stated fact (see *bar drawn from*)."
-            ),
-        }
-    }
-    for slug, chart in CHARTS.items():
-        charts[slug] = {
-            "title": chart["title"],
-            "db": db_name,
-            "query": reports[chart["report"]].sql,
-            "library": "vega-lite",
-            "display": chart["display"],
-        }
-    return {
-        DASHBOARD_SLUG: {
-            "title": "UNAMI dashboard",
-            "description": "Leadership, contingents, staffing and events of the UN Assistance Mission for Iraq.",
-            "layout": [["about", "about"], *DASHBOARD_LAYOUT],
-            "charts": charts,
-        }
-    }
-
-
 def site_config(db_path: Path) -> dict:
     """Everything the site publishes, in one layout-neutral structure."""
     db_name = database_name(db_path)
@@ -297,7 +189,7 @@ def site_config(db_path: Path) -> dict:
         ),
         "tables": _table_entries(),
         "queries": _queries(reports),
-        "plugins": {"datasette-dashboards": _dashboard(db_name, {report.name: report for report in reports})},
+        "plugins": {"datasette-dashboards": dashboard(db_name, {report.name: report for report in reports})},
         "settings": dict(SETTINGS),
     }
 
