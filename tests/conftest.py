@@ -1,5 +1,6 @@
-"""Shared fixtures: the real database, built once through migrations and loaders."""
+"""Shared fixtures: the real database, built once through migrations and loaders; shared test helpers."""
 
+import hashlib
 import shutil
 import socket
 import sqlite3
@@ -17,6 +18,11 @@ from unami import DEFAULT_DATA_DIR, migrate
 from unami.build import build
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def digest(path: Path) -> str:
+    """SHA-256 of a file, to prove it is byte-identical before and after."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ stop the next one.
 """
 
 import fcntl
-import hashlib
 import multiprocessing
 import os
 import random
@@ -20,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import digest
 
 from unami import DEFAULT_DATA_DIR, loaders
 from unami.build import MAX_PAGE_COUNT_VARIABLE, build
@@ -28,10 +28,6 @@ from unami.cli import main
 FIXTURES = Path(__file__).parent / "fixtures"
 KILL_TRIALS = 30
 SEED = 20261127  # fixed, so a failing trial can be replayed
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def integrity(path: Path) -> str:

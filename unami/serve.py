@@ -36,12 +36,14 @@ def recorded_version(db_path: Path) -> tuple[str, str] | None:
         return None
 
 
-def is_stale(db_path: Path, data_dir: Path = DEFAULT_DATA_DIR) -> bool:
-    """True when the database is missing, was built from other data or another schema, or predates the code."""
+def is_stale(db_path: Path, data_dirs: list[Path] | None = None) -> bool:
+    """True when the database is missing, was built from other data (default: the package's) or another schema,
+    or predates the code."""
     db_path = Path(db_path)
     if not db_path.exists():
         return True
-    if recorded_version(db_path) != (loaders.data_sha256([data_dir], loaders.FAMILIES), migrate.head_revision()):
+    expected = (loaders.data_sha256(data_dirs or [DEFAULT_DATA_DIR], loaders.FAMILIES), migrate.head_revision())
+    if recorded_version(db_path) != expected:
         return True
     return db_path.stat().st_mtime < newest_input_mtime()
 
