@@ -16,6 +16,7 @@ from sqlalchemy import create_engine, event
 
 from unami import DEFAULT_DATA_DIR, migrate
 from unami.build import build
+from unami.files import connect_read_only
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -36,7 +37,7 @@ def built_db(tmp_path_factory) -> Path:
 @pytest.fixture
 def query(built_db):
     """Run SQL on the built database and return rows as dicts."""
-    connection = sqlite3.connect(f"file:{built_db}?mode=ro", uri=True)
+    connection = connect_read_only(built_db)
     connection.row_factory = sqlite3.Row
 
     def run(sql: str, params=()) -> list[dict]:

@@ -21,6 +21,11 @@ def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "unami", *args], capture_output=True, text=True, timeout=120)
 
 
+def data_copy(directory: Path) -> Path:
+    """A copy of the package's data files in `directory`/data, to edit."""
+    return shutil.copytree(DEFAULT_DATA_DIR, directory / "data", ignore=shutil.ignore_patterns("__*"))
+
+
 def test_build_creates_a_verified_database(tmp_path):
     target = tmp_path / "x.db"
     result = run("build", "--db", str(target))
@@ -49,10 +54,7 @@ def test_bad_data_fails_with_file_record_and_field_and_keeps_the_old_database(tm
     target = tmp_path / "x.db"
     assert CliRunner().invoke(main, ["build", "--db", str(target)]).exit_code == 0
     before = digest(target)
-    bad = tmp_path / "data"
-    bad.mkdir()
-    for path in DEFAULT_DATA_DIR.glob("*.yaml"):
-        (bad / path.name).write_bytes(path.read_bytes())
+    bad = data_copy(tmp_path)
     missions = bad / "missions.yaml"
     missions.write_text(missions.read_text().replace("status: completed", "status: finished"))
     result = run("build", "--db", str(target), "--data", str(bad))
@@ -63,10 +65,7 @@ def test_bad_data_fails_with_file_record_and_field_and_keeps_the_old_database(tm
 
 
 def test_every_problem_is_reported_not_only_the_first(tmp_path):
-    bad = tmp_path / "data"
-    bad.mkdir()
-    for path in DEFAULT_DATA_DIR.glob("*.yaml"):
-        (bad / path.name).write_bytes(path.read_bytes())
+    bad = data_copy(tmp_path)
     missions = bad / "missions.yaml"
     text = missions.read_text().replace("status: completed", "status: finished")
     missions.write_text(text.replace("established: 2003-08-14", "established: 2003-02-30"))
@@ -146,8 +145,7 @@ def test_version_names_the_package_version_and_the_schema_revision_a_build_write
 
 
 def test_without_data_a_command_reads_the_working_directorys_data_and_says_so(tmp_path, monkeypatch):
-    local = tmp_path / "data"
-    shutil.copytree(DEFAULT_DATA_DIR, local)
+    local = data_copy(tmp_path)
     missions = local / "missions.yaml"
     missions.write_text(missions.read_text().replace("status: completed", "status: finished"))
     monkeypatch.chdir(tmp_path)

@@ -13,6 +13,7 @@ import pytest
 from conftest import digest
 
 from unami import DEFAULT_DATA_DIR, PROJECT_ROOT
+from unami.files import connect_read_only
 from unami.serve import datasette_arguments, write_site_files
 from unami.site import CHARTS, DASHBOARD_SLUG, layout_10, site_config
 
@@ -94,7 +95,7 @@ def test_sql_that_tries_to_write_is_refused_and_the_file_is_unchanged(site, buil
     response = site(f"/{DB}.json?" + urlencode({"sql": sql, "_shape": "array"}))
     assert response.status_code >= 400
     assert digest(built_db) == before
-    with sqlite3.connect(f"file:{built_db}?mode=ro", uri=True) as connection:
+    with connect_read_only(built_db) as connection:
         assert connection.execute("select count(*) from people where name = 'x'").fetchone() == (0,)
 
 

@@ -261,6 +261,7 @@ def report_command(db_path: Path, name: str | None, params: tuple[str, ...], out
     """
     import sqlite3
 
+    from unami.files import connect_read_only
     from unami.reports import catalog
     from unami.tabular import render
 
@@ -280,7 +281,7 @@ def report_command(db_path: Path, name: str | None, params: tuple[str, ...], out
     require_database(db_path)
     try:
         report = catalog.load(name)
-        connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        connection = connect_read_only(db_path)
         try:
             columns, rows = catalog.run(connection, report, given)
         finally:
