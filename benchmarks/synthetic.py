@@ -18,6 +18,7 @@ Same seed, same arguments: byte-identical files.
 """
 
 import argparse
+import inspect
 import json
 import random
 from dataclasses import dataclass, field
@@ -292,26 +293,16 @@ def generate(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("root", type=Path)
-    parser.add_argument("--missions", type=int, default=150)
-    parser.add_argument("--strengths", type=int, default=1_000_000)
-    parser.add_argument("--appointments", type=int, default=100_000)
-    parser.add_argument("--events", type=int, default=100_000)
-    parser.add_argument("--shards", type=int, default=10)
-    parser.add_argument("--strengths-layout", choices=("jsonl", "yaml"), default="jsonl")
-    parser.add_argument("--records-layout", choices=("jsonl", "yaml"), default="jsonl")
-    parser.add_argument("--seed", type=int, default=20031)
-    args = parser.parse_args()
-    counts = generate(
-        args.root,
-        missions=args.missions,
-        strengths=args.strengths,
-        appointments=args.appointments,
-        events=args.events,
-        shards=args.shards,
-        strengths_layout=args.strengths_layout,
-        records_layout=args.records_layout,
-        seed=args.seed,
-    )
+    # One option per keyword of generate(), with its default, so the two cannot disagree.
+    for name, parameter in inspect.signature(generate).parameters.items():
+        if parameter.kind is inspect.Parameter.KEYWORD_ONLY:
+            option = "--" + name.replace("_", "-")
+            if name.endswith("_layout"):
+                parser.add_argument(option, choices=("jsonl", "yaml"), default=parameter.default)
+            else:
+                parser.add_argument(option, type=int, default=parameter.default)
+    arguments = vars(parser.parse_args())
+    counts = generate(arguments.pop("root"), **arguments)
     print(json.dumps(counts))
 
 
