@@ -1,5 +1,6 @@
 """Run alembic programmatically against one SQLite file, and write new revisions."""
 
+import importlib.util
 import subprocess
 import sys
 import tempfile
@@ -73,7 +74,19 @@ def new_revision(message: str, project_root: Path = PROJECT_ROOT) -> Path:
     if script is None or isinstance(script, list):
         raise RevisionError(f"alembic wrote no single revision for {message!r}")
     path = Path(script.path)
-    for ruff in (["check", "--fix", "--quiet"], ["format", "--quiet"]):
-        # ruff runs in the checkout so the project's settings (line length, rules) apply to the new file.
-        subprocess.run([sys.executable, "-m", "ruff", *ruff, str(path)], cwd=project_root, check=True)
+    tidy_with_ruff(path, project_root)
     return path
+
+
+def tidy_with_ruff(path: Path, project_root: Path) -> None:
+    """Fix and format `path` with ruff; RevisionError naming what ruff could not fix (the file stays written)."""
+    if importlib.util.find_spec("ruff") is None:
+        raise RevisionError(f"wrote {path}, but ruff is not installed to tidy it: pip install -e '.[test]'")
+    ruff = [sys.executable, "-m", "ruff"]
+    # ruff runs in the checkout so the project's settings (line length, rules) apply to the new file.
+    subprocess.run([*ruff, "check", "--fix", "--quiet", str(path)], cwd=project_root, capture_output=True)
+    subprocess.run([*ruff, "format", "--quiet", str(path)], cwd=project_root, check=True)
+    left = subprocess.run([*ruff, "check", "--quiet", str(path)], cwd=project_root, capture_output=True, text=True)
+    if left.returncode != 0:
+        first = (left.stdout or left.stderr).strip().splitlines()[0]
+        raise RevisionError(f"wrote {path}, but ruff check still reports {first!r}; fix it by hand")

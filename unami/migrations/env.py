@@ -74,7 +74,10 @@ def run_migrations_online() -> None:
         return
     url = config.get_main_option("sqlalchemy.url")
     if url is None:
-        raise RuntimeError("no sqlalchemy.url: run migrations through `unami build` or `unami migrate`")
+        raise RuntimeError(
+            "no sqlalchemy.url: run migrations through `unami build` or `unami migrate`, new revisions through"
+            " `unami revision`"
+        )
     engine = make_engine(url)
     with engine.connect() as connection:
         _run(connection)
