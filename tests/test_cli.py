@@ -223,3 +223,10 @@ def test_a_new_revision_is_dated_numbered_ruff_clean_and_empty_when_the_schema_d
         body = text.split(f"def {function}() -> None:\n", 1)[1].split("\n\n", 1)[0]
         assert [line.strip() for line in body.splitlines() if not line.strip().startswith("#")] == ["pass"]
     assert sorted(path.name for path in (MIGRATIONS_DIR / "versions").glob("*.py")) == before
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_command_is_in_the_readme_commands_table(command):
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Commands\n", 1)[1].split("\n## ", 1)[0]
+    assert f"| `unami {command}" in table
