@@ -226,8 +226,8 @@ def serve_figures(db_path: Path, reports: list[catalog.Report], seconds: float, 
             f"&{query}" if query else ""
         )
         urls[f"report {report.name} (HTML)"] = f"/{name}/{report.name}" + (f"?{query}" if query else "")
-    # `unami serve` knows only data/ and would rebuild a database loaded with extra --data
-    # directories, so the scaled file is served with exactly the command it would exec.
+    # The scaled file is served with exactly the command `unami serve` would exec, without its stale
+    # check (which would hash every file of the corpus again), so the figure is the site's own start-up.
     from unami import serve
 
     port = load_test.free_port()
@@ -311,7 +311,7 @@ def median_of(results: list[dict], *path: str) -> float:
     return statistics.median(values)
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the full synthetic scale (default 1)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per small measurement (default 3)")
@@ -326,19 +326,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=16, help="concurrent clients (default 16)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/unami-perf"), help="scratch directory")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
-    arguments = parser.parse_args(argv)
-    if arguments.child:
-        child_main(arguments.child[0], arguments.child[1:])
-        return 0
+    return parser.parse_args(argv)
 
-    work = arguments.work
-    work.mkdir(parents=True, exist_ok=True)
-    table = Table()
-    print(f"machine: {machine()}", flush=True)
 
-    # Real build: data/ only, cold (a fresh file each run).
+def measure_real_build(work: Path, repeat: int, table: Table) -> None:
+    """data/ only, cold (a fresh file each run)."""
     builds = []
-    for run in range(arguments.repeat):
+    for run in range(repeat):
         target = work / f"real-{run}.db"
         target.unlink(missing_ok=True)
         builds.append(run_child("build", str(target), str(DEFAULT_DATA_DIR)))
@@ -348,14 +342,21 @@ def main(argv: list[str] | None = None) -> int:
     table.add("peak memory", f"{median_of(builds, 'peak_mib'):.0f} MiB", f"{builds[0]['rows']} rows")
     print("real build done", flush=True)
 
-    # Scale: generate (deterministic; reused when the same scale is already on disk).
-    counts_target = {key: int(value * arguments.scale) for key, value in SCALE.items()}
-    corpus = work / f"corpus-{arguments.scale:g}"
+
+def synthetic_corpus(work: Path, scale: float) -> tuple[dict[str, int], Path]:
+    """Generate the corpus at `scale` (deterministic; reused when the same scale is already on disk)."""
+    counts_target = {key: int(value * scale) for key, value in SCALE.items()}
+    corpus = work / f"corpus-{scale:g}"
     marker = corpus / "counts.json"
     if not marker.exists():
         counts = synthetic.generate(corpus, **counts_target)
         marker.write_text(json.dumps(counts))
-    counts = json.loads(marker.read_text())
+    return json.loads(marker.read_text()), corpus
+
+
+def measure_scaled_build(work: Path, arguments: argparse.Namespace, table: Table) -> Path:
+    """The corpus loaded beside data/ by unami build, by the floor and by the peer; return the built file."""
+    counts, corpus = synthetic_corpus(work, arguments.scale)
     data_dirs = [DEFAULT_DATA_DIR, *sorted(corpus.glob("part-*"))]
     scaled_db = work / "unami.db"  # named unami so the served URLs read /unami/...
     scaled, floors = [], []
@@ -404,11 +405,14 @@ def main(argv: list[str] | None = None) -> int:
         f"floor child {median_of(floors, 'peak_mib'):.0f} MiB",
         f"< 1 GiB: {met(peak < 1024)}",
     )
+    return scaled_db
 
-    # Reports at scale.
-    latencies = report_latencies(scaled_db, arguments.report_runs)
+
+def measure_reports(scaled_db: Path, runs: int, table: Table) -> None:
+    """Every report at scale, with its first example parameters and blank."""
+    latencies = report_latencies(scaled_db, runs)
     table.add(
-        f"## Reports at scale ({len(latencies)} reports, Datasette in-process, {arguments.report_runs} runs;"
+        f"## Reports at scale ({len(latencies)} reports, Datasette in-process, {runs} runs;"
         " first example parameters, then blank as the page first opens)"
     )
 
@@ -430,9 +434,11 @@ def main(argv: list[str] | None = None) -> int:
         )
     print("reports done", flush=True)
 
-    # Serving and start-up on the same server.
+
+def measure_serving(scaled_db: Path, arguments: argparse.Namespace, table: Table) -> None:
+    """Load on the floor and on each chosen report, JSON and HTML, and the scaled file's start-up, one server."""
     served_reports = [catalog.load(name) for name in arguments.serve_reports.split(",")]
-    with open(work / "serve.log", "w") as log:
+    with open(arguments.work / "serve.log", "w") as log:
         served = serve_figures(
             scaled_db, served_reports, arguments.serve_seconds, arguments.clients, arguments.repeat, log
         )
@@ -458,11 +464,14 @@ def main(argv: list[str] | None = None) -> int:
         f"{served['startup']:.2f} s",
         "metadata + datasette inspect (row counts) + start, to the first answer",
     )
-    # Built just before: on a shared tree a commit during the run would make an older build stale.
+
+
+def measure_unami_serve_startup(work: Path, repeat: int, table: Table) -> None:
+    """`unami serve` on a build of data/ made just before: a commit during the run would make an older one stale."""
     startup_db = work / "startup.db"
     startup_db.unlink(missing_ok=True)
     run_child("build", str(startup_db), str(DEFAULT_DATA_DIR))
-    startups = [unami_serve_startup(startup_db, work / f"startup-{run}.log") for run in range(arguments.repeat)]
+    startups = [unami_serve_startup(startup_db, work / f"startup-{run}.log") for run in range(repeat)]
     rebuilt = any(rebuilt for _, rebuilt in startups)
     table.add(
         "start-up: unami serve, up-to-date data/ build",
@@ -470,6 +479,21 @@ def main(argv: list[str] | None = None) -> int:
         "REBUILT (stale check failed)" if rebuilt else "no rebuild, to the first answer",
     )
 
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = parse_arguments(argv)
+    if arguments.child:
+        child_main(arguments.child[0], arguments.child[1:])
+        return 0
+    work = arguments.work
+    work.mkdir(parents=True, exist_ok=True)
+    table = Table()
+    print(f"machine: {machine()}", flush=True)
+    measure_real_build(work, arguments.repeat, table)
+    scaled_db = measure_scaled_build(work, arguments, table)
+    measure_reports(scaled_db, arguments.report_runs, table)
+    measure_serving(scaled_db, arguments, table)
+    measure_unami_serve_startup(work, arguments.repeat, table)
     print()
     print(table.render())
     print("reproduce: python -m benchmarks.run")

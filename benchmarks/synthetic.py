@@ -10,7 +10,7 @@ project's own validating loaders (`unami build --data data --data <dir>/part-00 
 Files are split into `part-NN/` directories (each a `--data` directory) so every
 YAML file stays under the loaders' 5 MiB limit. Monthly strengths go to
 `contingent_strengths.jsonl`, one compact record per observation, unless
-`--strengths-layout yaml` puts them inline in field.yaml (the pre-streaming layout).
+`--strengths-layout yaml` puts them inline in field.yaml (every strength held in memory).
 People, appointments and events go to the record files people.jsonl,
 appointments.jsonl and events.jsonl (JSON Lines, validated like the YAML lists),
 unless `--records-layout yaml` puts them in people.yaml, posts.yaml and events.yaml.
@@ -18,8 +18,10 @@ Same seed, same arguments: byte-identical files.
 """
 
 import argparse
+import inspect
 import json
 import random
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -77,32 +79,30 @@ class Shards:
         return dirs
 
 
-def generate(
-    root: Path,
-    *,
-    missions: int = 150,
-    strengths: int = 1_000_000,
-    appointments: int = 100_000,
-    events: int = 100_000,
-    shards: int = 10,
-    strengths_layout: str = "jsonl",
-    records_layout: str = "jsonl",
-    seed: int = 20031,
-) -> dict[str, int]:
-    """Write the corpus under `root`; return the number of rows of each generated table."""
-    rng = random.Random(seed)
-    root.mkdir(parents=True, exist_ok=True)
-    out = Shards(root, shards)
-    counts: dict[str, int] = {}
+@dataclass
+class Corpus:
+    """What the phases of `generate` share: the files being written, the seeded generator, the counts."""
 
-    def add_record(shard: int, yaml_file: str, list_name: str, record: dict) -> None:
+    out: Shards
+    rng: random.Random
+    records_layout: str
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add_record(self, shard: int, yaml_file: str, list_name: str, record: dict) -> None:
         """One record of a top-level list: a YAML list item, or a line of `<list>.jsonl`."""
-        if records_layout == "jsonl":
-            out.add(shard, f"{list_name}.jsonl", flow(with_source(record)))
+        if self.records_layout == "jsonl":
+            self.out.add(shard, f"{list_name}.jsonl", flow(with_source(record)))
         else:
-            out.add(shard, yaml_file, "  - " + flow(record))
+            self.out.add(shard, yaml_file, "  - " + flow(record))
 
-    # Part 00 carries the lookups every other part refers to.
+    def header_in_every_shard(self, yaml_file: str, header: str) -> None:
+        for shard in range(self.out.count):
+            self.out.add(shard, yaml_file, header)
+
+
+def write_lookups(corpus: Corpus) -> list[str]:
+    """Part 00 carries the lookups every other part refers to: the source and the countries."""
+    out = corpus.out
     out.add(0, "sources.yaml", "sources:")
     out.add(
         0, "sources.yaml", "  - " + flow({"key": SOURCE, "name": "Synthetic benchmark corpus", "sections": [SECTION]})
@@ -111,48 +111,60 @@ def generate(
     out.add(0, "places.yaml", f"source: {SOURCE}\ncountries:")
     for code in countries:
         out.add(0, "places.yaml", "  - " + flow({"iso3": code, "name": f"Country {code}", "section": SECTION}))
-    counts["countries"] = len(countries)
+    corpus.counts["countries"] = len(countries)
+    return countries
 
+
+def write_missions(corpus: Corpus, missions: int) -> list[str]:
     mission_keys = [f"syn-mission-{m:03d}" for m in range(missions)]
-    out.add(0, "missions.yaml", f"source: {SOURCE}\nmissions:")
+    corpus.out.add(0, "missions.yaml", f"source: {SOURCE}\nmissions:")
     for m, key in enumerate(mission_keys):
-        established = date(1990, 1, 1) + timedelta(days=rng.randrange(0, 3650))
+        established = date(1990, 1, 1) + timedelta(days=corpus.rng.randrange(0, 3650))
         record = {
             "key": key,
             "name": f"Synthetic Mission {m:03d}",
             "abbreviation": f"SM{m:03d}",
-            "mission_type": rng.choice(("political mission", "peacekeeping operation")),
+            "mission_type": corpus.rng.choice(("political mission", "peacekeeping operation")),
             "status": "active",
             "established": established.isoformat(),
             "section": SECTION,
         }
-        out.add(0, "missions.yaml", "  - " + flow(record))
-    counts["missions"] = missions
+        corpus.out.add(0, "missions.yaml", "  - " + flow(record))
+    corpus.counts["missions"] = missions
+    return mission_keys
 
-    # People and posts: tenures follow each other in each post, never overlapping.
+
+def write_people(corpus: Corpus, countries: list[str], appointments: int) -> int:
+    """One person for every five appointments, each with a stated nationality; return how many."""
     people = max(1, appointments // 5)
-    for shard in range(shards):
-        if records_layout == "yaml":
-            out.add(shard, "people.yaml", f"source: {SOURCE}\npeople:")
-        out.add(shard, "posts.yaml", f"source: {SOURCE}\npositions:")
+    if corpus.records_layout == "yaml":
+        corpus.header_in_every_shard("people.yaml", f"source: {SOURCE}\npeople:")
     for p in range(people):
         record = {
             "key": f"syn-person-{p:06d}",
             "name": f"Person {p:06d}",
             "section": SECTION,
-            "nationalities": [{"country": rng.choice(countries), "basis": "stated nationality", "section": SECTION}],
+            "nationalities": [
+                {"country": corpus.rng.choice(countries), "basis": "stated nationality", "section": SECTION}
+            ],
         }
-        add_record(p, "people.yaml", "people", record)
-    counts["people"] = people
+        corpus.add_record(p, "people.yaml", "people", record)
+    corpus.counts["people"] = people
+    return people
+
+
+def write_posts(corpus: Corpus, mission_keys: list[str], people: int, appointments: int) -> None:
+    """Three posts per mission and their tenures, which follow each other in each post, never overlapping."""
+    corpus.header_in_every_shard("posts.yaml", f"source: {SOURCE}\npositions:")
     positions = [(key, f"{key}-{kind}") for key in mission_keys for kind in ("head", "deputy", "chief-of-staff")]
     for p, (mission, position) in enumerate(positions):
         level = "head of mission" if position.endswith("head") else "other"
         record = {"key": position, "name": f"Post {position}", "mission": mission, "level": level, "section": SECTION}
-        out.add(p, "posts.yaml", "  - " + flow(record))
-    counts["positions"] = len(positions)
-    if records_layout == "yaml":
-        for shard in range(shards):
-            out.add(shard, "posts.yaml", "appointments:")
+        corpus.out.add(p, "posts.yaml", "  - " + flow(record))
+    corpus.counts["positions"] = len(positions)
+    if corpus.records_layout == "yaml":
+        corpus.header_in_every_shard("posts.yaml", "appointments:")
+    rng = corpus.rng
     per_position = -(-appointments // len(positions))
     written = 0
     for p, (_mission, position) in enumerate(positions):
@@ -171,14 +183,17 @@ def generate(
                 "section": SECTION,
             }
             # All tenures of one post in one part: a post's history reads top to bottom.
-            add_record(p, "posts.yaml", "appointments", record)
+            corpus.add_record(p, "posts.yaml", "appointments", record)
             started = ended + timedelta(days=rng.randrange(1, 20))
             written += 1
-    counts["appointments"] = written
+    corpus.counts["appointments"] = written
 
-    if records_layout == "yaml":
-        for shard in range(shards):
-            out.add(shard, "events.yaml", f"source: {SOURCE}\nevents:")
+
+def write_events(corpus: Corpus, mission_keys: list[str], people: int, events: int) -> None:
+    """Events spread over 35 years, one in five known only to the month, each with one participant."""
+    if corpus.records_layout == "yaml":
+        corpus.header_in_every_shard("events.yaml", f"source: {SOURCE}\nevents:")
+    rng = corpus.rng
     for e in range(events):
         occurred = date(1990, 1, 1) + timedelta(days=rng.randrange(0, 35 * 365))
         record = {
@@ -192,16 +207,20 @@ def generate(
                 {"person": f"syn-person-{rng.randrange(people):06d}", "role": "attended", "section": SECTION}
             ],
         }
-        add_record(e, "events.yaml", "events", record)
-    counts["events"] = events
-    counts["event_participants"] = events
+        corpus.add_record(e, "events.yaml", "events", record)
+    corpus.counts["events"] = events
+    corpus.counts["event_participants"] = events
 
-    # Contingents: each mission has contributors; each contributor reports monthly per personnel type.
+
+def write_contingents(
+    corpus: Corpus, mission_keys: list[str], countries: list[str], strengths: int, strengths_layout: str
+) -> None:
+    """Each mission has contributors; each contributor reports monthly per personnel type."""
+    rng, out = corpus.rng, corpus.out
     contingents = [(mission, code) for mission in mission_keys for code in rng.sample(countries, 20)]
     per_contingent = -(-strengths // len(contingents))
     months = -(-per_contingent // len(PERSONNEL_TYPES))
-    for shard in range(shards):
-        out.add(shard, "field.yaml", f"source: {SOURCE}\ncontingents:")
+    corpus.header_in_every_shard("field.yaml", f"source: {SOURCE}\ncontingents:")
     written = 0
     for c, (mission, code) in enumerate(contingents):
         key = f"{mission}-{code.lower()}"
@@ -239,35 +258,51 @@ def generate(
         if strengths_layout == "jsonl":
             for observation in observations[1:]:
                 out.add(c, "contingent_strengths.jsonl", flow({"contingent": key, **observation, "source": SOURCE}))
-    counts["contingents"] = len(contingents)
-    counts["contingent_strengths"] = written
-    out.write()
-    return counts
+    corpus.counts["contingents"] = len(contingents)
+    corpus.counts["contingent_strengths"] = written
+
+
+def generate(
+    root: Path,
+    *,
+    missions: int = 150,
+    strengths: int = 1_000_000,
+    appointments: int = 100_000,
+    events: int = 100_000,
+    shards: int = 10,
+    strengths_layout: str = "jsonl",
+    records_layout: str = "jsonl",
+    seed: int = 20031,
+) -> dict[str, int]:
+    """Write the corpus under `root`; return the number of rows of each generated table.
+
+    The phases draw from one seeded generator in a fixed order, so the files are byte-identical per seed.
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    corpus = Corpus(Shards(root, shards), random.Random(seed), records_layout)
+    countries = write_lookups(corpus)
+    mission_keys = write_missions(corpus, missions)
+    people = write_people(corpus, countries, appointments)
+    write_posts(corpus, mission_keys, people, appointments)
+    write_events(corpus, mission_keys, people, events)
+    write_contingents(corpus, mission_keys, countries, strengths, strengths_layout)
+    corpus.out.write()
+    return corpus.counts
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("root", type=Path)
-    parser.add_argument("--missions", type=int, default=150)
-    parser.add_argument("--strengths", type=int, default=1_000_000)
-    parser.add_argument("--appointments", type=int, default=100_000)
-    parser.add_argument("--events", type=int, default=100_000)
-    parser.add_argument("--shards", type=int, default=10)
-    parser.add_argument("--strengths-layout", choices=("jsonl", "yaml"), default="jsonl")
-    parser.add_argument("--records-layout", choices=("jsonl", "yaml"), default="jsonl")
-    parser.add_argument("--seed", type=int, default=20031)
-    args = parser.parse_args()
-    counts = generate(
-        args.root,
-        missions=args.missions,
-        strengths=args.strengths,
-        appointments=args.appointments,
-        events=args.events,
-        shards=args.shards,
-        strengths_layout=args.strengths_layout,
-        records_layout=args.records_layout,
-        seed=args.seed,
-    )
+    # One option per keyword of generate(), with its default, so the two cannot disagree.
+    for name, parameter in inspect.signature(generate).parameters.items():
+        if parameter.kind is inspect.Parameter.KEYWORD_ONLY:
+            option = "--" + name.replace("_", "-")
+            if name.endswith("_layout"):
+                parser.add_argument(option, choices=("jsonl", "yaml"), default=parameter.default)
+            else:
+                parser.add_argument(option, type=int, default=parameter.default)
+    arguments = vars(parser.parse_args())
+    counts = generate(arguments.pop("root"), **arguments)
     print(json.dumps(counts))
 
 

@@ -1,5 +1,6 @@
-"""Shared fixtures: the real database, built once through migrations and loaders."""
+"""Shared fixtures: the real database, built once through migrations and loaders; shared test helpers."""
 
+import hashlib
 import shutil
 import socket
 import sqlite3
@@ -15,8 +16,14 @@ from sqlalchemy import create_engine, event
 
 from unami import DEFAULT_DATA_DIR, migrate
 from unami.build import build
+from unami.files import connect_read_only
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def digest(path: Path) -> str:
+    """SHA-256 of a file, to prove it is byte-identical before and after."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture(scope="session")
@@ -30,7 +37,7 @@ def built_db(tmp_path_factory) -> Path:
 @pytest.fixture
 def query(built_db):
     """Run SQL on the built database and return rows as dicts."""
-    connection = sqlite3.connect(f"file:{built_db}?mode=ro", uri=True)
+    connection = connect_read_only(built_db)
     connection.row_factory = sqlite3.Row
 
     def run(sql: str, params=()) -> list[dict]:

@@ -10,7 +10,6 @@ otherwise answer paths that match no route with a bare 500 instead of a 404.
 """
 
 import contextlib
-import hashlib
 import importlib.util
 import socket
 import time
@@ -19,7 +18,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import live_unami_serve
+from conftest import digest, live_unami_serve
 
 from unami.site import SETTINGS
 
@@ -28,10 +27,6 @@ TIME_LIMIT = SETTINGS["sql_time_limit_ms"] / 1000
 SLACK = 3.0
 SCRIPT = "<script>alert(1)</script>"
 TRACEBACK_MARKS = ("Traceback (most recent call last)", 'File "/', "site-packages")
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture(scope="module")

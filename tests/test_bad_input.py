@@ -5,7 +5,6 @@ Each case copies data/ to a temporary directory, breaks one file, and runs a
 real `unami build` over an existing database.
 """
 
-import hashlib
 import re
 import shutil
 from collections.abc import Callable
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import digest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -578,10 +578,6 @@ def existing_db(tmp_path_factory) -> Path:
     result = CliRunner().invoke(main, ["build", "--db", str(path)])
     assert result.exit_code == 0, result.output
     return path
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def broken_copy(tmp_path: Path, case: Case) -> Path:

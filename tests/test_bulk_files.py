@@ -3,7 +3,6 @@
 The lines below are made up for the tests (a monthly series); they name the test fixture source.
 """
 
-import hashlib
 import json
 import shutil
 import sqlite3
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import digest
 
 from unami import DEFAULT_DATA_DIR
 from unami.cli import main
@@ -45,10 +45,6 @@ def build(tmp_path: Path, fixture: Path, db: Path):
     return CliRunner().invoke(
         main, ["build", "--db", str(db), "--data", str(tmp_path / "data"), "--data", str(fixture)]
     )
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_a_bulk_series_loads_beside_the_curated_facts(tmp_path):

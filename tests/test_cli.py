@@ -1,6 +1,7 @@
-"""The `unami` command line: build, check, diagram, and their errors."""
+"""The `unami` command line: build, check, diagram, docs, revision, and their errors."""
 
-import hashlib
+import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -8,8 +9,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import digest
 
-from unami import DEFAULT_DATA_DIR
+from unami import DEFAULT_DATA_DIR, PROJECT_ROOT
 from unami.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -19,8 +21,9 @@ def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "unami", *args], capture_output=True, text=True, timeout=120)
 
 
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def data_copy(directory: Path) -> Path:
+    """A copy of the package's data files in `directory`/data, to edit."""
+    return shutil.copytree(DEFAULT_DATA_DIR, directory / "data", ignore=shutil.ignore_patterns("__*"))
 
 
 def test_build_creates_a_verified_database(tmp_path):
@@ -51,10 +54,7 @@ def test_bad_data_fails_with_file_record_and_field_and_keeps_the_old_database(tm
     target = tmp_path / "x.db"
     assert CliRunner().invoke(main, ["build", "--db", str(target)]).exit_code == 0
     before = digest(target)
-    bad = tmp_path / "data"
-    bad.mkdir()
-    for path in DEFAULT_DATA_DIR.glob("*.yaml"):
-        (bad / path.name).write_bytes(path.read_bytes())
+    bad = data_copy(tmp_path)
     missions = bad / "missions.yaml"
     missions.write_text(missions.read_text().replace("status: completed", "status: finished"))
     result = run("build", "--db", str(target), "--data", str(bad))
@@ -65,10 +65,7 @@ def test_bad_data_fails_with_file_record_and_field_and_keeps_the_old_database(tm
 
 
 def test_every_problem_is_reported_not_only_the_first(tmp_path):
-    bad = tmp_path / "data"
-    bad.mkdir()
-    for path in DEFAULT_DATA_DIR.glob("*.yaml"):
-        (bad / path.name).write_bytes(path.read_bytes())
+    bad = data_copy(tmp_path)
     missions = bad / "missions.yaml"
     text = missions.read_text().replace("status: completed", "status: finished")
     missions.write_text(text.replace("established: 2003-08-14", "established: 2003-02-30"))
@@ -107,7 +104,7 @@ def test_a_concurrent_build_is_refused_with_a_clear_message(tmp_path):
     assert not target.exists()
 
 
-@pytest.mark.parametrize("command", ["build", "check", "diagram"])
+@pytest.mark.parametrize("command", sorted(main.commands))
 def test_every_command_has_help_with_an_example(command):
     result = CliRunner().invoke(main, [command, "--help"])
     assert result.exit_code == 0
@@ -142,3 +139,94 @@ def test_version_names_the_package_version_and_the_schema_revision_a_build_write
     result = run("--version")
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"unami-db {declared}, schema revision {revision}\n"
+
+
+# --- where data comes from ----------------------------------------------------------------------------
+
+
+def test_without_data_a_command_reads_the_working_directorys_data_and_says_so(tmp_path, monkeypatch):
+    local = data_copy(tmp_path)
+    missions = local / "missions.yaml"
+    missions.write_text(missions.read_text().replace("status: completed", "status: finished"))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert f"{missions}: missions[0] (unami): status:" in result.output
+    missions.write_text(missions.read_text().replace("status: finished", "status: completed"))
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == f"Data: {local} (the working directory's data/)"
+
+
+def test_without_data_and_without_a_local_data_directory_the_package_data_is_read(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build", "--db", "x.db"])
+    assert result.exit_code == 0, result.output
+    said = f"Data: {DEFAULT_DATA_DIR} (the package's data; the working directory has no data/)"
+    assert result.output.splitlines()[-1] == said
+    assert (tmp_path / "x.db").is_file()
+
+
+def test_data_given_with_the_option_is_named_as_given(tmp_path):
+    result = CliRunner().invoke(main, ["check", "--data", str(DEFAULT_DATA_DIR)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == f"Data: {DEFAULT_DATA_DIR} (given with --data)"
+
+
+# --- generated documents and new revisions --------------------------------------------------------------
+
+
+def test_the_generated_documents_are_current():
+    result = CliRunner().invoke(main, ["docs", "--check"])
+    assert result.exit_code == 0, result.output
+
+
+def test_docs_check_names_a_stale_document_and_writes_nothing(tmp_path, monkeypatch):
+    from unami import docs
+
+    (tmp_path / "docs").mkdir()
+    shutil.copyfile(PROJECT_ROOT / "docs" / "schema.md", tmp_path / "docs" / "schema.md")
+    readme = tmp_path / "README.md"
+    stale = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8").replace("- **Event timeline**", "- **Old name**")
+    readme.write_text(stale, encoding="utf-8")
+    monkeypatch.setattr(docs, "PROJECT_ROOT", tmp_path)
+
+    result = CliRunner().invoke(main, ["docs", "--check"])
+    assert result.exit_code == 1
+    assert result.output == f"Error: stale: {readme}; run `unami docs` to regenerate\n"
+    assert readme.read_text(encoding="utf-8") == stale
+
+    result = CliRunner().invoke(main, ["docs"])
+    assert result.exit_code == 0, result.output
+    assert result.output == f"Wrote {readme}\n"
+    assert readme.read_text(encoding="utf-8") == (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_a_new_revision_is_dated_numbered_ruff_clean_and_empty_when_the_schema_did_not_change(tmp_path):
+    from unami.migrate import MIGRATIONS_DIR, head_revision, new_revision
+
+    shutil.copyfile(PROJECT_ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    shutil.copytree(MIGRATIONS_DIR, tmp_path / "unami" / "migrations", ignore=shutil.ignore_patterns("__pycache__"))
+    before = sorted(path.name for path in (MIGRATIONS_DIR / "versions").glob("*.py"))
+
+    path = new_revision("add nothing", tmp_path)
+
+    number = f"{int(head_revision()) + 1:04d}"
+    assert path.parent == tmp_path / "unami" / "migrations" / "versions"
+    assert re.fullmatch(rf"20\d\d_[01]\d_[0-3]\d_[0-2]\d[0-5]\d-{number}_add_nothing\.py", path.name), path.name
+    for ruff in (["check"], ["format", "--check"]):
+        linted = subprocess.run([sys.executable, "-m", "ruff", *ruff, str(path)], cwd=tmp_path, capture_output=True)
+        assert linted.returncode == 0, linted.stdout
+    text = path.read_text()
+    assert f'revision = "{number}"' in text
+    for function in ("upgrade", "downgrade"):
+        body = text.split(f"def {function}() -> None:\n", 1)[1].split("\n\n", 1)[0]
+        assert [line.strip() for line in body.splitlines() if not line.strip().startswith("#")] == ["pass"]
+    assert sorted(path.name for path in (MIGRATIONS_DIR / "versions").glob("*.py")) == before
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_command_is_in_the_readme_commands_table(command):
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Commands\n", 1)[1].split("\n## ", 1)[0]
+    assert f"| `unami {command}" in table

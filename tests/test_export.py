@@ -15,10 +15,11 @@ from click.testing import CliRunner
 from unami import PROJECT_ROOT, migrate, release, schema
 from unami.cli import main
 from unami.export import declared_tables, export
+from unami.files import connect_read_only
 
 
 def database_counts(db_path: Path) -> dict[str, int]:
-    connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    connection = connect_read_only(db_path)
     try:
         return {
             table.name: connection.execute(f'SELECT count(*) FROM "{table.name}"').fetchone()[0]
@@ -85,7 +86,7 @@ def test_every_foreign_key_of_the_database_is_declared_in_the_package(package, b
         for resource in package["resources"]
         for key in resource["schema"].get("foreignKeys", [])
     }
-    connection = sqlite3.connect(f"file:{built_db}?mode=ro", uri=True)
+    connection = connect_read_only(built_db)
     in_database = {
         (table.name, (row[3],), row[2])
         for table in declared_tables()

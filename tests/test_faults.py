@@ -6,13 +6,11 @@ stop the next one.
 """
 
 import fcntl
-import hashlib
 import multiprocessing
 import os
 import random
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -20,22 +18,20 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import digest
 
 from unami import DEFAULT_DATA_DIR, loaders
 from unami.build import MAX_PAGE_COUNT_VARIABLE, build
 from unami.cli import main
+from unami.files import connect_read_only
 
 FIXTURES = Path(__file__).parent / "fixtures"
 KILL_TRIALS = 30
 SEED = 20261127  # fixed, so a failing trial can be replayed
 
 
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def integrity(path: Path) -> str:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+    with connect_read_only(path) as connection:
         return connection.execute("pragma integrity_check").fetchone()[0]
 
 

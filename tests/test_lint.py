@@ -10,24 +10,15 @@ from unami import PROJECT_ROOT
 
 @pytest.mark.parametrize(
     "arguments",
-    [["check", "."], ["format", "--check", "."]],
-    ids=["ruff check", "ruff format --check"],
+    # mypy's files and settings: [tool.mypy] in pyproject.toml.
+    [["ruff", "check", "."], ["ruff", "format", "--check", "."], ["mypy"]],
+    ids=" ".join,
 )
-def test_ruff_finds_nothing(arguments):
+def test_the_linters_and_the_type_checker_find_nothing(arguments):
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", *arguments],
+        [sys.executable, "-m", *arguments],
         cwd=PROJECT_ROOT,
         capture_output=True,
         text=True,
     )
-    assert result.returncode == 0, f"ruff {' '.join(arguments)} found problems:\n{result.stdout}{result.stderr}"
-
-
-def test_mypy_finds_nothing():
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy"],  # files and settings: [tool.mypy] in pyproject.toml
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, f"mypy found problems:\n{result.stdout}{result.stderr}"
+    assert result.returncode == 0, f"{' '.join(arguments)} found problems:\n{result.stdout}{result.stderr}"

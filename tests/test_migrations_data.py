@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from unami import schema
 from unami.cli import main
+from unami.files import connect_read_only
 from unami.migrate import alembic_config, downgrade, head_revision, upgrade
 
 REVISIONS = [
@@ -40,7 +41,7 @@ def source_expressions(connection: sqlite3.Connection, table: str) -> list[str]:
 
 def snapshot(path: Path, shape: dict[str, list[str]]) -> dict[str, list[tuple]]:
     """Every row of every table in `shape`, limited to the listed columns, in primary-key order."""
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+    with connect_read_only(path) as connection:
         return {
             table: connection.execute(f"select {', '.join(names)} from {table} order by rowid").fetchall()
             for table, names in shape.items()

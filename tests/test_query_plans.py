@@ -16,6 +16,7 @@ import yaml
 from benchmarks import synthetic
 from unami import DEFAULT_DATA_DIR
 from unami.build import build
+from unami.files import connect_read_only
 from unami.reports import catalog
 
 # Tables whose row count grows with missions, people and months (lookups such as
@@ -54,7 +55,7 @@ def scaled_db(tmp_path_factory):
     synthetic.generate(root / "corpus", strengths=5_000, appointments=500, events=500, shards=1)
     path = root / "unami.db"
     build(path, [DEFAULT_DATA_DIR, root / "corpus" / "part-00"])
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = connect_read_only(path)
     yield connection
     connection.close()
 

@@ -4,7 +4,6 @@ The equivalence test moves the article's own appointments and events out of post
 events.yaml into appointments.jsonl and events.jsonl; the built database must not change.
 """
 
-import hashlib
 import json
 import shutil
 import sqlite3
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import digest
 
 from unami import DEFAULT_DATA_DIR, schema
 from unami.cli import main
@@ -109,10 +109,6 @@ def test_a_data_file_no_family_reads_is_refused(tmp_path):
     assert result.exit_code == 1
     assert result.output.startswith(f"{extra / 'event.jsonl'}: (file): (name): no family reads this file")
     assert "events.jsonl" in result.output.splitlines()[0]
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def event_line(**overrides) -> str:

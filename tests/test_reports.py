@@ -257,7 +257,7 @@ def test_readme_lists_every_report():
     start, end = "<!-- reports:start -->\n", "<!-- reports:end -->"
     assert start in readme and end in readme, "README needs the generated list of reports between markers"
     listed = readme.split(start, 1)[1].split(end, 1)[0]
-    assert listed == catalog.markdown_list(), "README's report list is stale: paste catalog.markdown_list()"
+    assert listed == catalog.markdown_list(), "README's report list is stale: run `unami docs`"
 
 
 # --- the command line --------------------------------------------------------------------------------

@@ -104,7 +104,7 @@ def test_integrity_and_foreign_key_checks_are_clean(query):
 
 def test_the_er_diagram_is_up_to_date():
     committed = (PROJECT_ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
-    assert committed == mermaid(), "docs/schema.md is stale: run `unami diagram --write`"
+    assert committed == mermaid(), "docs/schema.md is stale: run `unami docs`"
 
 
 def test_the_er_diagram_shows_every_table_and_foreign_key():

@@ -1,6 +1,5 @@
 """The published site: generated metadata, hidden bookkeeping, read-only SQL, dashboard, smoke test."""
 
-import hashlib
 import json
 import os
 import re
@@ -12,10 +11,12 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+from conftest import digest
 
 from unami import DEFAULT_DATA_DIR, PROJECT_ROOT
 from unami.dashboard import CHARTS
 from unami.dashboard import SLUG as DASHBOARD_SLUG
+from unami.files import connect_read_only
 from unami.serve import datasette_arguments, write_site_files
 from unami.site import layout_10, site_config
 
@@ -93,11 +94,11 @@ def test_foreign_keys_show_labels(site):
     ],
 )
 def test_sql_that_tries_to_write_is_refused_and_the_file_is_unchanged(site, built_db, sql):
-    before = hashlib.sha256(built_db.read_bytes()).hexdigest()
+    before = digest(built_db)
     response = site(f"/{DB}.json?" + urlencode({"sql": sql, "_shape": "array"}))
     assert response.status_code >= 400
-    assert hashlib.sha256(built_db.read_bytes()).hexdigest() == before
-    with sqlite3.connect(f"file:{built_db}?mode=ro", uri=True) as connection:
+    assert digest(built_db) == before
+    with connect_read_only(built_db) as connection:
         assert connection.execute("select count(*) from people where name = 'x'").fetchone() == (0,)
 
 
@@ -183,7 +184,7 @@ def test_serve_rebuilds_only_a_missing_or_stale_database(built_db, tmp_path):
     changed = tmp_path / "data"
     shutil.copytree(DEFAULT_DATA_DIR, changed)
     (changed / "outcomes.yaml").write_text((changed / "outcomes.yaml").read_text() + "# a correction\n")
-    assert is_stale(copy, changed)
+    assert is_stale(copy, [changed])
     # Older than the build code (schema, loaders, migrations).
     old = newest_input_mtime() - 60
     os.utime(copy, (old, old))

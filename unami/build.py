@@ -17,7 +17,8 @@ import sqlalchemy.exc
 from sqlalchemy import event
 from sqlalchemy.pool import Pool
 
-from unami import loaders, migrate, schema
+from unami import loaders, migrate, release, schema
+from unami.files import fsync
 
 # Test hook, read by tests only: cap every SQLite connection a build opens through SQLAlchemy
 # (the migration of the temporary file, where the file grows) at this many pages, which makes
@@ -87,14 +88,6 @@ def simulated_disk_size():
         event.remove(Pool, "connect", limit)
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def build(db_path: Path, data_dirs: list[Path]) -> BuildResult:
     """Build `db_path` from `data_dirs`; raise loaders.DataError or BuildError on failure."""
     db_path = Path(db_path)
@@ -117,10 +110,11 @@ def build(db_path: Path, data_dirs: list[Path]) -> BuildResult:
             counts = loaders.write(temporary, plan, revision, seconds)  # load, summarize, index
             mark = time.perf_counter()
             verify(temporary)
+            version = release.data_version(temporary)  # as the loaders recorded it, not a second formatting
             seconds["verify"] = time.perf_counter() - mark
-            _fsync(temporary)
+            fsync(temporary)
             os.replace(temporary, db_path)
-            _fsync(db_path.parent)
+            fsync(db_path.parent)
         # A full disk, a lock, or a constraint the validation missed: one line, old database kept.
         except (sqlite3.DatabaseError, sqlalchemy.exc.DBAPIError) as error:
             reason = getattr(error, "orig", None) or error  # SQLAlchemy wraps the sqlite3 error (migrations)
@@ -129,5 +123,4 @@ def build(db_path: Path, data_dirs: list[Path]) -> BuildResult:
             temporary.unlink(missing_ok=True)
             Path(str(temporary) + "-journal").unlink(missing_ok=True)
     seconds["total"] = time.perf_counter() - started
-    version = f"{plan.data_sha256[:12]}-{revision}"
     return BuildResult(db_path, counts, version, seconds)

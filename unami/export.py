@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import Column, Float, Integer, Table, Text, UniqueConstraint
 
 from unami import release, schema
+from unami.files import connect_read_only
 
 FORMATS = ("datapackage", "csv")
 DESCRIPTOR = "datapackage.json"
@@ -151,10 +152,10 @@ def _file_facts(path: Path) -> dict:
 
 def _sources(connection: sqlite3.Connection) -> list[dict]:
     sources = []
-    for name, publisher, url in connection.execute("SELECT name, publisher, url FROM sources ORDER BY id"):
-        source = {"title": f"{name} ({publisher})" if publisher else name}
-        if url:
-            source["path"] = url
+    for row in release.sources(connection):
+        source = {"title": f"{row['name']} ({row['publisher']})" if row["publisher"] else row["name"]}
+        if row["url"]:
+            source["path"] = row["url"]
         sources.append(source)
     return sources
 
@@ -185,7 +186,7 @@ def package_descriptor(resources: list[dict], sources: list[dict], data_version:
 def _open(db_path: Path) -> sqlite3.Connection:
     if not db_path.is_file():
         raise ExportError(f"{db_path}: no such database; run `unami build --db {db_path}` first")
-    return sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    return connect_read_only(db_path)
 
 
 def _missing_tables(connection: sqlite3.Connection, tables: list[Table]) -> list[str]:

@@ -2,7 +2,7 @@
 
 `unami build` never needs this (it migrates a fresh file); it is for a database that is kept
 and upgraded, e.g. one holding rows that were added by hand. The backup's name depends only
-on the old revision (`unami.db.backup-0002`), so running the command twice never leaves a
+on the old revision (`unami.db.backup-<old revision>`), so running the command twice never leaves a
 pile of timestamped copies, and an existing backup is never overwritten.
 """
 
@@ -17,6 +17,7 @@ from alembic.util import CommandError
 
 from unami import migrate, schema
 from unami.build import BuildError, build_lock, verify
+from unami.files import connect_read_only, fsync
 
 
 class MigrateError(Exception):
@@ -33,7 +34,7 @@ class MigrateResult:
 
 def current_revision(db_path: Path) -> str:
     """The revision recorded in the database's alembic_version table."""
-    connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    connection = connect_read_only(db_path)
     try:
         row = connection.execute("select version_num from alembic_version").fetchone()
     except sqlite3.DatabaseError as error:
@@ -52,18 +53,14 @@ def backup_path_for(db_path: Path, revision: str) -> Path:
 def back_up(db_path: Path, backup_path: Path) -> None:
     """Copy `db_path` to `backup_path` with SQLite's online backup API, then rename it into place."""
     partial = backup_path.with_name(backup_path.name + ".partial")
-    source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    source = connect_read_only(db_path)
     target = sqlite3.connect(partial)
     try:
         source.backup(target)
     finally:
         target.close()
         source.close()
-    fd = os.open(partial, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync(partial)
     os.replace(partial, backup_path)
 
 
@@ -81,7 +78,7 @@ def rebuild_full_text_indexes(db_path: Path) -> None:
 def migrate_in_place(db_path: Path, say: Callable[[str], None] = print) -> MigrateResult:
     """Back up `db_path` beside itself, tell `say` where, then upgrade it to head and verify it.
 
-    Example: migrate_in_place(Path("unami.db"))  # writes unami.db.backup-0002, upgrades to 0003
+    Example: migrate_in_place(Path("unami.db"))  # writes unami.db.backup-<its revision>, upgrades to head
     """
     db_path = Path(db_path)
     if not db_path.is_file():

@@ -5,11 +5,14 @@ takes its wording from here, so they cannot drift apart.
 
     >>> from unami import release
     >>> release.data_version("unami.db")  # doctest: +SKIP
-    '7b72a1816d0e-0005'
+    '7b72a1816d0e-0007'
 """
 
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
+
+from unami.files import connect_read_only
 
 SOURCE_TITLE = "United Nations Assistance Mission for Iraq"
 SOURCE_AUTHORS = "English Wikipedia contributors"
@@ -60,18 +63,23 @@ def datasette_fields() -> dict[str, str]:
     }
 
 
-def data_version(db_path: Path | str) -> str:
-    """Return the data version recorded by `unami build` in `db_path`, e.g. '7b72a1816d0e-0005'.
+@dataclass(frozen=True)
+class DatasetVersion:
+    """The row `unami build` records in `dataset_versions`."""
 
-    The version is the first 12 hex digits of the SHA-256 of data/ plus the alembic
-    head revision, so it changes with every data correction and every schema change.
-    """
+    data_version: str  # e.g. '7b72a1816d0e-0007': 12 hex digits of data_sha256, a hyphen, schema_revision
+    data_sha256: str
+    schema_revision: str
+
+
+def dataset_version(db_path: Path | str) -> DatasetVersion:
+    """Return what `unami build` recorded about the data and schema of `db_path`; ReleaseError if nothing."""
     db_path = Path(db_path)
     if not db_path.is_file():
         raise ReleaseError(f"{db_path}: no such database; run `unami build --db {db_path}` first")
-    connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    connection = connect_read_only(db_path)
     try:
-        rows = connection.execute("SELECT data_version FROM dataset_versions").fetchall()
+        rows = connection.execute("SELECT data_version, data_sha256, schema_revision FROM dataset_versions").fetchall()
     except sqlite3.DatabaseError as error:
         raise ReleaseError(
             f"{db_path}: cannot read the data version ({error}); rebuild it with `unami build`"
@@ -80,7 +88,23 @@ def data_version(db_path: Path | str) -> str:
         connection.close()
     if len(rows) != 1:
         raise ReleaseError(f"{db_path}: expected one row in dataset_versions, found {len(rows)}; rebuild it")
-    return rows[0][0]
+    return DatasetVersion(*rows[0])
+
+
+def data_version(db_path: Path | str) -> str:
+    """Return the data version recorded by `unami build` in `db_path`, e.g. '7b72a1816d0e-0007'.
+
+    The version is the first 12 hex digits of the SHA-256 of data/ plus the alembic
+    head revision, so it changes with every data correction and every schema change.
+    """
+    return dataset_version(db_path).data_version
+
+
+def sources(connection: sqlite3.Connection) -> list[dict[str, str | None]]:
+    """Every source of the database's facts, in id order: name, publisher, url, licence."""
+    cursor = connection.execute("SELECT name, publisher, url, licence FROM sources ORDER BY id")
+    names = [description[0] for description in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
 def citation(version: str) -> str:

@@ -6,12 +6,11 @@ No `--load-extension` and no `--crossdb`, on purpose.
 """
 
 import json
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
-from unami import DEFAULT_DATA_DIR, PACKAGE_DIR, loaders, migrate
+from unami import DEFAULT_DATA_DIR, PACKAGE_DIR, loaders, migrate, release
 from unami.site import SETTINGS, metadata_065, site_config
 
 # Code that shapes the rows: a change here may change the database even when data/ did not.
@@ -27,21 +26,20 @@ def newest_input_mtime(inputs: tuple[Path, ...] = BUILD_CODE) -> float:
 def recorded_version(db_path: Path) -> tuple[str, str] | None:
     """(data SHA-256, schema revision) recorded by the build, or None for a file that has none."""
     try:
-        connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-        try:
-            return connection.execute("select data_sha256, schema_revision from dataset_versions").fetchone()
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError:
+        recorded = release.dataset_version(db_path)
+    except release.ReleaseError:
         return None
+    return recorded.data_sha256, recorded.schema_revision
 
 
-def is_stale(db_path: Path, data_dir: Path = DEFAULT_DATA_DIR) -> bool:
-    """True when the database is missing, was built from other data or another schema, or predates the code."""
+def is_stale(db_path: Path, data_dirs: list[Path] | None = None) -> bool:
+    """True when the database is missing, was built from other data (default: the package's) or another schema,
+    or predates the code."""
     db_path = Path(db_path)
     if not db_path.exists():
         return True
-    if recorded_version(db_path) != (loaders.data_sha256([data_dir], loaders.FAMILIES), migrate.head_revision()):
+    expected = (loaders.data_sha256(data_dirs or [DEFAULT_DATA_DIR], loaders.FAMILIES), migrate.head_revision())
+    if recorded_version(db_path) != expected:
         return True
     return db_path.stat().st_mtime < newest_input_mtime()
 

@@ -1,6 +1,6 @@
 """Alembic environment for unami-db (SQLite only).
 
-Why the connection is set up the way it is (see shared NOTES on SQLite):
+Why the connection is set up the way it is:
 - foreign keys are OFF while migrating: a batch recreate of a parent table
   would otherwise fire ON DELETE CASCADE on its children; instead
   `PRAGMA foreign_key_check` runs before commit and aborts on any violation;
@@ -74,7 +74,10 @@ def run_migrations_online() -> None:
         return
     url = config.get_main_option("sqlalchemy.url")
     if url is None:
-        raise RuntimeError("no sqlalchemy.url: run migrations through `unami build` or `unami migrate`")
+        raise RuntimeError(
+            "no sqlalchemy.url: run migrations through `unami build` or `unami migrate`, new revisions through"
+            " `unami revision`"
+        )
     engine = make_engine(url)
     with engine.connect() as connection:
         _run(connection)
