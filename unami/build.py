@@ -1,4 +1,4 @@
-"""Build the database: migrate a temporary file, load it, verify it, then swap it in.
+"""Build the database: migrate a temporary file, load it, derive from it, verify it, then swap it in.
 
 The target is replaced with one atomic rename only after every check passed,
 so a failed or interrupted build leaves the previous database as it was.
@@ -17,7 +17,7 @@ import sqlalchemy.exc
 from sqlalchemy import event
 from sqlalchemy.pool import Pool
 
-from unami import loaders, migrate, schema
+from unami import derived, loaders, migrate, schema
 
 # Test hook, read by tests only: cap every SQLite connection a build opens through SQLAlchemy
 # (the migration of the temporary file, where the file grows) at this many pages, which makes
@@ -114,7 +114,9 @@ def build(db_path: Path, data_dirs: list[Path]) -> BuildResult:
                 migrate.upgrade(temporary)
             seconds["migrate"] = time.perf_counter() - mark
             revision = migrate.head_revision()
-            counts = loaders.write(temporary, plan, revision, seconds)  # load, summarize, index
+            counts = loaders.write(temporary, plan, revision, seconds)  # load: fact rows only
+            # Views, summaries and search indexes follow from the facts: made once they are all in.
+            counts.update(derived.derive_file(temporary, seconds))  # summarize, index
             mark = time.perf_counter()
             verify(temporary)
             seconds["verify"] = time.perf_counter() - mark

@@ -7,7 +7,9 @@ Why the connection is set up the way it is (see shared NOTES on SQLite):
 - pysqlite's own transaction handling is disabled and BEGIN is emitted by
   hand, so DDL is transactional and a failed migration rolls back whole;
 - batch mode, because SQLite can barely ALTER;
-- only declared tables are compared, so FTS5 shadow tables are not drift.
+- only the tables the migrations own are compared: summary tables, views and FTS5
+  tables (with their shadow tables) are derived objects, created by unami.derived after
+  the migrations, never by a revision.
 """
 
 from alembic import context
@@ -18,12 +20,20 @@ from unami import schema
 config = context.config
 target_metadata = schema.metadata
 
-DECLARED = set(target_metadata.tables)
+MIGRATED = {table.name for table in schema.migrated_tables()}
 
 
 def include_name(name, type_, parent_names):
+    """Reflected names: a table of the database is compared only if the migrations own it."""
     if type_ == "table":
-        return name in DECLARED
+        return name in MIGRATED
+    return True
+
+
+def include_object(object_, name, type_, reflected, compare_to):
+    """Declared objects: a summary table is declared (for export and the site) but not migrated."""
+    if type_ == "table":
+        return name in MIGRATED
     return True
 
 
@@ -56,6 +66,7 @@ def run_migrations_offline() -> None:
         literal_binds=True,
         render_as_batch=True,
         include_name=include_name,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -86,6 +97,7 @@ def _run(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         include_name=include_name,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()
