@@ -58,7 +58,16 @@ def test_report_sidecar_is_complete(report):
 
 def test_report_and_derived_sql_is_sqlfluff_clean():
     result = subprocess.run(
-        [sys.executable, "-m", "sqlfluff", "lint", "unami/reports", "unami/derived", "--disable-progress-bar", "--nocolor"],
+        [
+            sys.executable,
+            "-m",
+            "sqlfluff",
+            "lint",
+            "unami/reports",
+            "unami/derived",
+            "--disable-progress-bar",
+            "--nocolor",
+        ],
         cwd=PROJECT_ROOT,
         capture_output=True,
         text=True,
