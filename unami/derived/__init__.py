@@ -182,26 +182,38 @@ def drop_derived(connection: sqlite3.Connection) -> list[str]:
 
 
 @contextmanager
-def transaction(db_path: Path) -> Iterator[sqlite3.Connection]:
-    """A connection to `db_path` inside one transaction: committed at the end, rolled back on an error."""
+def transaction(
+    db_path: Path, on_connect: Callable[[sqlite3.Connection], None] | None = None
+) -> Iterator[sqlite3.Connection]:
+    """A connection to `db_path` inside one transaction: committed at the end, rolled back on an error.
+
+    `on_connect` is called with the connection first (the build's simulated full disk, in tests).
+    """
     connection = sqlite3.connect(db_path, isolation_level=None)
     try:
+        if on_connect is not None:
+            on_connect(connection)
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("BEGIN")
         try:
             yield connection
             connection.execute("COMMIT")
         except BaseException:
-            connection.execute("ROLLBACK")
+            if connection.in_transaction:  # SQLite may have rolled back already (a full disk)
+                connection.execute("ROLLBACK")
             raise
     finally:
         connection.close()
 
 
-def derive_file(db_path: Path, seconds: dict[str, float] | None = None) -> dict[str, int]:
+def derive_file(
+    db_path: Path,
+    seconds: dict[str, float] | None = None,
+    on_connect: Callable[[sqlite3.Connection], None] | None = None,
+) -> dict[str, int]:
     """`derive` on the database at `db_path`, in one transaction (its commit counts to the index phase)."""
     seconds = {} if seconds is None else seconds
-    with transaction(db_path) as connection:
+    with transaction(db_path, on_connect) as connection:
         counts = derive(connection, seconds)
         committed = time.perf_counter()
     seconds["index"] += time.perf_counter() - committed
