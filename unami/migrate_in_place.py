@@ -74,7 +74,7 @@ def migrate_in_place(db_path: Path, say: Callable[[str], None] = print) -> Migra
     full-text indexes) is dropped first, as its older version may read what a revision
     changes, and derived again from the upgraded facts.
 
-    Example: migrate_in_place(Path("unami.db"))  # writes unami.db.backup-0002, upgrades to 0003
+    Example: migrate_in_place(Path("unami.db"))  # writes unami.db.backup-0002, upgrades to head
     """
     db_path = Path(db_path)
     if not db_path.is_file():
