@@ -220,3 +220,29 @@ def test_migrate_derives_again_exactly_what_a_build_derives(tmp_path, built_db, 
     built = derived_objects(built_db)
     assert all(built[name][1:] for name in schema.SUMMARY_TABLE_NAMES), "the build filled every summary"
     assert derived_objects(path) == built
+
+
+def test_a_failed_migrate_leaves_the_database_as_it_was_derived_objects_included(tmp_path, built_db, monkeypatch):
+    """Dropping the derived objects, upgrading and deriving again is one transaction."""
+    from unami import derived
+
+    revision = OLDER_REVISIONS[0]
+    path = tmp_path / "unami.db"
+    shape = publish_at(path, revision, built_db)
+    before, objects = snapshot(path, shape), derived_objects(path)
+
+    def fail(connection):
+        raise RuntimeError("derive broke")
+
+    monkeypatch.setattr(derived, "derive", fail)
+    result = CliRunner().invoke(main, ["migrate", "--db", str(path)])
+
+    assert result.exit_code == 1
+    backup = tmp_path / f"unami.db.backup-{revision}"
+    assert result.output.splitlines()[-1] == (
+        f"Error: upgrading {path} from {revision} to {head_revision()} failed: derive broke; the backup is {backup}"
+    )
+    assert snapshot(path, shape) == before
+    assert derived_objects(path) == objects
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("select version_num from alembic_version").fetchone() == (revision,)

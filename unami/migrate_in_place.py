@@ -100,9 +100,8 @@ def migrate_in_place(db_path: Path, say: Callable[[str], None] = print) -> Migra
             back_up(db_path, backup_path)
             say(f"Backed up {db_path} (schema revision {revision}) to {backup_path}")
             try:
-                derived.drop_derived_file(db_path)
-                migrate.upgrade(db_path)
-                derived.derive_file(db_path)
+                # One transaction: a failure leaves the file as it was, derived objects included.
+                migrate.upgrade_in_one_transaction(db_path, before=derived.drop_derived, after=derived.derive)
                 verify(db_path)
             except Exception as error:
                 reason = str(getattr(error, "orig", None) or error).splitlines()[0]  # SQLAlchemy adds lines
