@@ -90,6 +90,7 @@ def statements(sql: str) -> tuple[str, ...]:
 
 
 def section_fill() -> str:
+    """Fill of section_fact_counts: one branch per declared fact table (schema.summaries.fact_tables)."""
     branches = "\n    union all\n".join(
         f"    select source_section_id, '{table.name}', count(*) from {table.name} group by source_section_id"
         for table in summaries.fact_tables()
@@ -98,6 +99,7 @@ def section_fill() -> str:
 
 
 def precision_fill() -> str:
+    """Fill of date_precision_counts: one branch per declared EDTF date (schema.summaries.dated_columns)."""
     branches = "\n    union all\n".join(
         f"    select '{table}', '{prefix}', coalesce({prefix}_precision, 'not stated'), count(*),"
         f" cast(max(julianday({prefix}_latest) - julianday({prefix}_earliest)) as integer)"
