@@ -58,11 +58,17 @@ def child_build(db_path: Path, data_dirs: list[Path]) -> dict:
     return {"seconds": result.seconds, "rows": sum(result.counts.values()), "summary_rows": summary_rows}
 
 
+def migrated_and_derived(db_path: Path) -> None:
+    """A fresh database with every table of a build, summaries included, and no row (not timed)."""
+    from unami import derived, migrate
+
+    migrate.upgrade(db_path)
+    derived.derive_file(db_path)  # over no facts: the summary tables are created empty
+
+
 def child_floor(source_db: Path, target_db: Path) -> dict:
     """executemany of every row of `source_db` into a fresh migrated `target_db`, one transaction."""
-    from unami import migrate
-
-    migrate.upgrade(target_db)
+    migrated_and_derived(target_db)
     source = sqlite3.connect(source_db)
     tables = {
         table.name: ([c.name for c in table.columns], source.execute(f"select * from [{table.name}]").fetchall())
@@ -131,10 +137,8 @@ def export_jsonl(source_db: Path, directory: Path) -> list[tuple[str, Path]]:
 
 def peer_load(files: list[tuple[str, Path]], target_db: Path) -> dict:
     """`sqlite-utils insert --nl` of every table into a fresh migrated database (timed)."""
-    from unami import migrate
-
     target_db.unlink(missing_ok=True)
-    migrate.upgrade(target_db)
+    migrated_and_derived(target_db)
     started = time.perf_counter()
     peak = 0.0
     for table, path in files:

@@ -1,6 +1,8 @@
 """Migrations keep data: every revision, populated with the real rows and upgraded, loses none.
 
-And `unami migrate` upgrades an existing database in place only after backing it up beside it.
+And `unami migrate` upgrades an existing database in place only after backing it up beside it,
+dropping the derived objects (views, summaries, search indexes) an older build made and
+deriving them again from the upgraded facts.
 """
 
 import sqlite3
@@ -12,6 +14,7 @@ from click.testing import CliRunner
 
 from unami import schema
 from unami.cli import main
+from unami.derived import derive_file
 from unami.files import connect_read_only
 from unami.migrate import alembic_config, downgrade, head_revision, upgrade
 
@@ -70,6 +73,46 @@ def populate_at(path: Path, revision: str, source: Path) -> dict[str, list[str]]
     return shape
 
 
+def publish_at(path: Path, revision: str, source: Path) -> dict[str, list[str]]:
+    """A database as a build at `revision` published it: the fact rows of `source` and derived objects.
+
+    Its derived objects are out of date, as an older build's are: a view with other columns,
+    a summary with rows of its own, a search index that lost its rows.
+    """
+    shape = populate_at(path, revision, source)
+    derive_file(path)
+    with sqlite3.connect(path) as connection:
+        connection.execute("drop view appointments_overview")
+        connection.execute("create view appointments_overview as select id as appointment_id from appointments")
+        connection.execute("delete from tenure_spans where timeline_rank > 1")
+        connection.execute("insert into people_fts(people_fts) values ('delete-all')")
+    return shape
+
+
+def derived_objects(path: Path) -> dict[str, list]:
+    """Every derived object of `path`: its DDL, and its rows (a summary) or what it finds (an index)."""
+    from unami.derived import VIEWS
+
+    summaries = ", ".join(f"'{name}'" for name in sorted(schema.SUMMARY_TABLE_NAMES))
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        found: dict[str, list] = {
+            name: [sql]
+            for name, sql in connection.execute(
+                "select name, sql from sqlite_master where type = 'view' or sql like 'CREATE VIRTUAL TABLE%'"
+                f" or name in ({summaries}) order by name"
+            )
+        }
+        for name in schema.SUMMARY_TABLE_NAMES:
+            found[name] += connection.execute(f"select * from {name} order by rowid").fetchall()
+        for view in VIEWS:
+            found[view.name] += connection.execute(f"select * from {view.name}").fetchall()
+        for index in schema.FTS_INDEXES:
+            found[index.name] += connection.execute(
+                f"select rowid from {index.name} where {index.name} match 'a* OR e* OR i* OR o*' order by rowid"
+            ).fetchall()
+    return found
+
+
 def test_every_revision_is_tested():
     assert REVISIONS[0] == "0001"
     assert REVISIONS[-1] == head_revision()
@@ -93,7 +136,7 @@ def test_rows_written_at_a_revision_survive_the_upgrade_to_head(tmp_path, built_
 @pytest.mark.parametrize("revision", OLDER_REVISIONS)
 def test_migrate_backs_up_beside_the_database_then_upgrades_it_in_place(tmp_path, built_db, revision):
     path = tmp_path / "unami.db"
-    shape = populate_at(path, revision, built_db)
+    shape = publish_at(path, revision, built_db)
     before = snapshot(path, shape)
     backup = tmp_path / f"unami.db.backup-{revision}"
 
@@ -110,7 +153,7 @@ def test_migrate_backs_up_beside_the_database_then_upgrades_it_in_place(tmp_path
     assert snapshot(path, shape) == before
     with sqlite3.connect(path) as connection:
         assert connection.execute("select version_num from alembic_version").fetchone() == (head_revision(),)
-        # Full-text indexes a revision created empty are filled from their tables.
+        # Full-text indexes are derived again from their tables.
         assert connection.execute("select count(*) from people_fts where people_fts match 'Vieira'").fetchone()[0] > 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["unami.db", backup.name, "unami.db.lock"]
 
@@ -165,17 +208,42 @@ def test_migrate_refuses_what_is_not_a_unami_database(tmp_path, content, message
     assert not list(tmp_path.glob("*.backup-*"))
 
 
-@pytest.mark.parametrize("revision", [revision for revision in OLDER_REVISIONS if revision < "0006"])
-def test_an_upgrade_in_place_fills_the_summaries_as_a_build_does(tmp_path, built_db, revision):
-    """Migrations 0006 and 0007 fill the summary tables they create from the rows already there
-    (with SQL copied into the revision): the result must equal what the build computes."""
+@pytest.mark.parametrize("revision", OLDER_REVISIONS)
+def test_migrate_derives_again_exactly_what_a_build_derives(tmp_path, built_db, revision):
+    """Views, summaries and search indexes of an older build are replaced by the ones of this version."""
     path = tmp_path / "unami.db"
-    populate_at(path, revision, built_db)
+    publish_at(path, revision, built_db)
+    assert derived_objects(path) != derived_objects(built_db)  # the older build's are out of date
 
-    upgrade(path)
+    result = CliRunner().invoke(main, ["migrate", "--db", str(path)])
 
-    # Both filled by the same statements, in the same order: rowid order compares them row by row.
-    shape = {name: list(schema.metadata.tables[name].columns.keys()) for name in sorted(schema.SUMMARY_TABLE_NAMES)}
-    migrated, built = snapshot(path, shape), snapshot(built_db, shape)
-    assert all(built.values()), "the build filled every summary"
-    assert migrated == built
+    assert result.exit_code == 0, result.output
+    built = derived_objects(built_db)
+    assert all(built[name][1:] for name in schema.SUMMARY_TABLE_NAMES), "the build filled every summary"
+    assert derived_objects(path) == built
+
+
+def test_a_failed_migrate_leaves_the_database_as_it_was_derived_objects_included(tmp_path, built_db, monkeypatch):
+    """Dropping the derived objects, upgrading and deriving again is one transaction."""
+    from unami import derived
+
+    revision = OLDER_REVISIONS[0]
+    path = tmp_path / "unami.db"
+    shape = publish_at(path, revision, built_db)
+    before, objects = snapshot(path, shape), derived_objects(path)
+
+    def fail(connection):
+        raise RuntimeError("derive broke")
+
+    monkeypatch.setattr(derived, "derive", fail)
+    result = CliRunner().invoke(main, ["migrate", "--db", str(path)])
+
+    assert result.exit_code == 1
+    backup = tmp_path / f"unami.db.backup-{revision}"
+    assert result.output.splitlines()[-1] == (
+        f"Error: upgrading {path} from {revision} to {head_revision()} failed: derive broke; the backup is {backup}"
+    )
+    assert snapshot(path, shape) == before
+    assert derived_objects(path) == objects
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("select version_num from alembic_version").fetchone() == (revision,)

@@ -56,9 +56,18 @@ def test_report_sidecar_is_complete(report):
     assert not shouting, f"keywords are lowercase in reports/ (found {shouting[:3]})"
 
 
-def test_report_sql_is_sqlfluff_clean():
+def test_report_and_derived_sql_is_sqlfluff_clean():
     result = subprocess.run(
-        [sys.executable, "-m", "sqlfluff", "lint", "unami/reports", "--disable-progress-bar", "--nocolor"],
+        [
+            sys.executable,
+            "-m",
+            "sqlfluff",
+            "lint",
+            "unami/reports",
+            "unami/derived",
+            "--disable-progress-bar",
+            "--nocolor",
+        ],
         cwd=PROJECT_ROOT,
         capture_output=True,
         text=True,
@@ -288,7 +297,7 @@ def test_unami_report_rejects_an_unknown_parameter_in_one_line(built_db):
 
 def test_no_report_shadows_a_table_or_view():
     # a canned query named like a table replaces the table's page on the site
-    from unami.schema.views import VIEWS
+    from unami.derived import VIEWS
 
     taken = set(schema.metadata.tables) | {view.name for view in VIEWS}
     assert not set(catalog.names()) & taken

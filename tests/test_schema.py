@@ -119,12 +119,43 @@ def _normalized(sql: str) -> str:
     return " ".join(sql.replace("\n", " ").split()).lower()
 
 
-def test_migrations_create_exactly_the_declared_views_and_fts_tables(query):
-    """alembic check does not compare views or virtual tables; the migrations' copies must not drift."""
-    from unami.schema.views import VIEWS
+def test_the_build_derives_exactly_the_declared_views_and_fts_tables(query):
+    """alembic check does not compare views or virtual tables: they come from their one declaration."""
+    from unami.derived import VIEWS
 
     created = {row["name"]: row["sql"] for row in query("select name, sql from sqlite_master where sql is not null")}
+    views = {row["name"] for row in query("select name from sqlite_master where type = 'view'")}
+    assert views == {view.name for view in VIEWS}
     for view in VIEWS:
         assert _normalized(created[view.name]) == _normalized(view.create_sql()), f"view {view.name} drifted"
     for index in schema.FTS_INDEXES:
         assert _normalized(created[index.name]) == _normalized(index.create_sql()), f"{index.name} drifted"
+
+
+def test_every_view_column_is_described_in_its_yml_in_order(query):
+    from unami.derived import VIEWS
+
+    for view in VIEWS:
+        created = [row["name"] for row in query(f"pragma table_info('{view.name}')")]
+        assert created == list(view.columns), f"unami/derived/{view.name}.yml does not describe its columns in order"
+
+
+def test_derive_after_drop_derived_makes_the_same_objects_again(tmp_path, built_db):
+    import shutil
+    import sqlite3
+
+    from unami.derived import derive_file, drop_derived_file
+
+    path = tmp_path / "unami.db"
+    shutil.copyfile(built_db, path)
+    dropped = drop_derived_file(path)
+    with sqlite3.connect(path) as connection:
+        left = {row[0] for row in connection.execute("select name from sqlite_master where type in ('table', 'view')")}
+    assert left == {table.name for table in schema.migrated_tables()} | BOOKKEEPING
+    derive_file(path)
+    with sqlite3.connect(path) as connection:
+        again = {row[0] for row in connection.execute("select name from sqlite_master where type in ('table', 'view')")}
+    with sqlite3.connect(built_db) as connection:
+        built = {row[0] for row in connection.execute("select name from sqlite_master where type in ('table', 'view')")}
+    assert again == built
+    assert set(dropped) <= built

@@ -1,4 +1,4 @@
-"""Build the database: migrate a temporary file, load it, verify it, then swap it in.
+"""Build the database: migrate a temporary file, load it, derive from it, verify it, then swap it in.
 
 The target is replaced with one atomic rename only after every check passed,
 so a failed or interrupted build leaves the previous database as it was.
@@ -17,12 +17,12 @@ import sqlalchemy.exc
 from sqlalchemy import event
 from sqlalchemy.pool import Pool
 
-from unami import loaders, migrate, release, schema
+from unami import derived, loaders, migrate, release, schema
 from unami.files import fsync
 
 # Test hook, read by tests only: cap every SQLite connection a build opens through SQLAlchemy
-# (the migration of the temporary file, where the file grows) at this many pages, which makes
-# SQLite fail exactly as on a full disk ("database or disk is full").
+# (the migration of the temporary file) and the derive step's, where the file grows, at this many
+# pages, which makes SQLite fail exactly as on a full disk ("database or disk is full").
 MAX_PAGE_COUNT_VARIABLE = "UNAMI_BUILD_MAX_PAGE_COUNT"
 
 
@@ -72,18 +72,22 @@ def verify(db_path: Path) -> None:
 
 @contextmanager
 def simulated_disk_size():
-    """Apply the MAX_PAGE_COUNT_VARIABLE test hook, if it is set, for the duration of a build."""
+    """Apply the MAX_PAGE_COUNT_VARIABLE test hook, if it is set, for the duration of a build.
+
+    Yields what to call on a sqlite3 connection the build opens without SQLAlchemy.
+    """
     pages = os.environ.get(MAX_PAGE_COUNT_VARIABLE)
+
+    def limit(dbapi_connection, connection_record=None):
+        if pages:
+            dbapi_connection.execute(f"PRAGMA max_page_count = {int(pages)}")
+
     if not pages:
-        yield
+        yield limit
         return
-
-    def limit(dbapi_connection, connection_record):
-        dbapi_connection.execute(f"PRAGMA max_page_count = {int(pages)}")
-
     event.listen(Pool, "connect", limit)
     try:
-        yield
+        yield limit
     finally:
         event.remove(Pool, "connect", limit)
 
@@ -102,12 +106,14 @@ def build(db_path: Path, data_dirs: list[Path]) -> BuildResult:
         for leftover in glob.glob(glob.escape(str(db_path.with_name(f".{db_path.name}.building-"))) + "*"):
             Path(leftover).unlink(missing_ok=True)
         try:
-            mark = time.perf_counter()
-            with simulated_disk_size():
+            with simulated_disk_size() as limit:
+                mark = time.perf_counter()
                 migrate.upgrade(temporary)
-            seconds["migrate"] = time.perf_counter() - mark
-            revision = migrate.head_revision()
-            counts = loaders.write(temporary, plan, revision, seconds)  # load, summarize, index
+                seconds["migrate"] = time.perf_counter() - mark
+                revision = migrate.head_revision()
+                counts = loaders.write(temporary, plan, revision, seconds)  # load: fact rows only
+                # Views, summaries and search indexes follow from the facts: made once they are all in.
+                counts.update(derived.derive_file(temporary, seconds, on_connect=limit))  # summarize, index
             mark = time.perf_counter()
             verify(temporary)
             version = release.data_version(temporary)  # as the loaders recorded it, not a second formatting

@@ -1,9 +1,11 @@
 """Run alembic programmatically against one SQLite file, and write new revisions."""
 
 import importlib.util
+import sqlite3
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -11,6 +13,7 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 
 from unami import PROJECT_ROOT
+from unami.migrations.engine import make_engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -90,3 +93,27 @@ def tidy_with_ruff(path: Path, project_root: Path) -> None:
     if left.returncode != 0:
         first = (left.stdout or left.stderr).strip().splitlines()[0]
         raise RevisionError(f"wrote {path}, but ruff check still reports {first!r}; fix it by hand")
+
+
+def upgrade_in_one_transaction(
+    db_path: Path,
+    before: Callable[[sqlite3.Connection], object],
+    after: Callable[[sqlite3.Connection], object],
+) -> None:
+    """Run `before`, upgrade to head, run `after`, all in one transaction: a failure anywhere leaves the file as it was.
+
+    Example: upgrade_in_one_transaction(path, before=derived.drop_derived, after=derived.derive)
+    """
+    engine = make_engine(f"sqlite:///{db_path}")
+    try:
+        with engine.connect() as connection, connection.begin():
+            raw = connection.connection.dbapi_connection
+            if not isinstance(raw, sqlite3.Connection):
+                raise RuntimeError(f"expected a sqlite3 connection to {db_path}, got {raw!r}")
+            before(raw)
+            config = alembic_config()
+            config.attributes["connection"] = connection  # env.py joins this transaction
+            command.upgrade(config, "head")
+            after(raw)
+    finally:
+        engine.dispose()

@@ -15,7 +15,7 @@ from pathlib import Path
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 
-from unami import migrate, schema
+from unami import derived, migrate
 from unami.build import BuildError, build_lock, verify
 from unami.files import connect_read_only, fsync
 
@@ -64,21 +64,18 @@ def back_up(db_path: Path, backup_path: Path) -> None:
     os.replace(partial, backup_path)
 
 
-def rebuild_full_text_indexes(db_path: Path) -> None:
-    """Fill the FTS indexes from their tables (a revision may have just created them empty)."""
-    connection = sqlite3.connect(db_path)
-    try:
-        with connection:
-            for index in schema.FTS_INDEXES:
-                connection.execute(f"INSERT INTO {index.name}({index.name}) VALUES ('rebuild')")
-    finally:
-        connection.close()
-
-
 def migrate_in_place(db_path: Path, say: Callable[[str], None] = print) -> MigrateResult:
     """Back up `db_path` beside itself, tell `say` where, then upgrade it to head and verify it.
 
-    Example: migrate_in_place(Path("unami.db"))  # writes unami.db.backup-<its revision>, upgrades to head
+    <<<<<<< HEAD
+        Example: migrate_in_place(Path("unami.db"))  # writes unami.db.backup-<its revision>, upgrades to head
+    =======
+        The migrations own the fact tables only: every derived object (views, summary tables,
+        full-text indexes) is dropped first, as its older version may read what a revision
+        changes, and derived again from the upgraded facts.
+
+        Example: migrate_in_place(Path("unami.db"))  # writes unami.db.backup-0002, upgrades to head
+    >>>>>>> derived
     """
     db_path = Path(db_path)
     if not db_path.is_file():
@@ -104,8 +101,8 @@ def migrate_in_place(db_path: Path, say: Callable[[str], None] = print) -> Migra
             back_up(db_path, backup_path)
             say(f"Backed up {db_path} (schema revision {revision}) to {backup_path}")
             try:
-                migrate.upgrade(db_path)
-                rebuild_full_text_indexes(db_path)
+                # One transaction: a failure leaves the file as it was, derived objects included.
+                migrate.upgrade_in_one_transaction(db_path, before=derived.drop_derived, after=derived.derive)
                 verify(db_path)
             except Exception as error:
                 reason = str(getattr(error, "orig", None) or error).splitlines()[0]  # SQLAlchemy adds lines

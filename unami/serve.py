@@ -14,12 +14,18 @@ from unami import DEFAULT_DATA_DIR, PACKAGE_DIR, loaders, migrate, release
 from unami.site import SETTINGS, metadata_065, site_config
 
 # Code that shapes the rows: a change here may change the database even when data/ did not.
-BUILD_CODE = (PACKAGE_DIR / "schema", PACKAGE_DIR / "loaders", migrate.MIGRATIONS_DIR)
+BUILD_CODE = (PACKAGE_DIR / "schema", PACKAGE_DIR / "loaders", migrate.MIGRATIONS_DIR, PACKAGE_DIR / "derived")
+BUILD_CODE_SUFFIXES = {".py", ".sql", ".yml"}  # unami/derived/ declares views and summary fills in SQL and yml
 
 
 def newest_input_mtime(inputs: tuple[Path, ...] = BUILD_CODE) -> float:
     """Modification time of the newest file of the code the build runs."""
-    times = [path.stat().st_mtime for directory in inputs for path in directory.rglob("*.py") if path.is_file()]
+    times = [
+        path.stat().st_mtime
+        for directory in inputs
+        for path in directory.rglob("*")
+        if path.suffix in BUILD_CODE_SUFFIXES and path.is_file()
+    ]
     return max(times, default=0.0)
 
 

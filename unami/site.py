@@ -1,7 +1,7 @@
 """The published site: Datasette configuration generated from `schema/` and `reports/`.
 
 Nothing here is hand-copied: table and column descriptions are the `comment=` of the
-declared schema and of `schema.views`, canned queries are `reports/*.sql` with their
+declared schema and the sidecar yml of each view in `unami/derived/`, canned queries are `reports/*.sql` with their
 sidecars, source links come from the `sources` table of the database served.
 
 `site_config()` returns one neutral description of the site; `metadata_065()` emits
@@ -17,10 +17,10 @@ from sqlalchemy import Table
 
 from unami import release, schema
 from unami.dashboard import dashboard
+from unami.derived import VIEWS
 from unami.files import connect_read_only
 from unami.reports import catalog
 from unami.schema.columns import edtf_dates
-from unami.schema.views import VIEWS
 
 TITLE = "unami-db: the UN Assistance Mission for Iraq (2003–2025)"
 DESCRIPTION = (

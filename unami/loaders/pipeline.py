@@ -286,7 +286,8 @@ def write(
 ) -> dict[str, int]:
     """Insert every planned row into the migrated database at `db_path`, all or nothing.
 
-    `seconds`, when given, receives the time of each phase: load (inserts), summarize, index.
+    Only inserts: summaries and full-text indexes are derived afterwards (unami.derived).
+    `seconds`, when given, receives the time of the load (with the commit).
     """
     seconds = {} if seconds is None else seconds
     started = time.perf_counter()
@@ -308,7 +309,7 @@ def write(
     )
     with db.atomic():
         db.execute("PRAGMA defer_foreign_keys = ON")  # self-references (predecessors) may point forward
-        for table in schema.metadata.sorted_tables:
+        for table in schema.migrated_tables():
             table_rows = rows.get(table.name, [])
             if table.name not in existing:
                 raise RuntimeError(f"table {table.name} is missing: the database is not migrated to head")
@@ -338,20 +339,7 @@ def write(
             counts[table] = counts.get(table, 0) + db.conn.total_changes - before
         if plan.context.problems:
             raise DataError(plan.context.problems)  # rolls the transaction back
-        seconds["load"] = time.perf_counter() - started
-        progress.set_description("summarize")
-        started = time.perf_counter()
-        for summary in schema.SUMMARIES:
-            db.execute(f"DELETE FROM [{summary.table.name}]")
-            counts[summary.table.name] = db.execute(summary.fill).rowcount
-            for statement in summary.then:
-                db.execute(statement)
-        seconds["summarize"] = time.perf_counter() - started
-        progress.set_description("index")
-        started = time.perf_counter()
-        for index in schema.FTS_INDEXES:
-            db.execute(f"INSERT INTO {index.name}({index.name}) VALUES ('rebuild')")
-    seconds["index"] = time.perf_counter() - started  # with the commit
+    seconds["load"] = time.perf_counter() - started  # with the commit
     progress.close()
     db.close()
     return counts

@@ -1,46 +1,39 @@
 """Alembic environment for unami-db (SQLite only).
 
 Why the connection is set up the way it is:
-- foreign keys are OFF while migrating: a batch recreate of a parent table
-  would otherwise fire ON DELETE CASCADE on its children; instead
-  `PRAGMA foreign_key_check` runs before commit and aborts on any violation;
-- pysqlite's own transaction handling is disabled and BEGIN is emitted by
-  hand, so DDL is transactional and a failed migration rolls back whole;
+- migrations/engine.py: foreign keys OFF while migrating, checked with
+  `PRAGMA foreign_key_check` before commit; BEGIN emitted by hand, so DDL is
+  transactional and a failed migration rolls back whole;
 - batch mode, because SQLite can barely ALTER;
-- only declared tables are compared, so FTS5 shadow tables are not drift.
+- only the tables the migrations own are compared: summary tables, views and FTS5
+  tables (with their shadow tables) are derived objects, created by unami.derived after
+  the migrations, never by a revision.
 """
 
 from alembic import context
-from sqlalchemy import create_engine, event, pool, text
+from sqlalchemy import text
 
 from unami import schema
+from unami.migrations.engine import make_engine
 
 config = context.config
 target_metadata = schema.metadata
 
-DECLARED = set(target_metadata.tables)
+MIGRATED = {table.name for table in schema.migrated_tables()}
 
 
 def include_name(name, type_, parent_names):
+    """Reflected names: a table of the database is compared only if the migrations own it."""
     if type_ == "table":
-        return name in DECLARED
+        return name in MIGRATED
     return True
 
 
-def make_engine(url: str):
-    """Build an engine with the pragma and transaction recipe described above."""
-    engine = create_engine(url, poolclass=pool.NullPool)
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, connection_record):
-        dbapi_connection.isolation_level = None  # let us emit BEGIN ourselves
-        dbapi_connection.execute("PRAGMA foreign_keys=OFF")
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(connection):
-        connection.exec_driver_sql("BEGIN")
-
-    return engine
+def include_object(object_, name, type_, reflected, compare_to):
+    """Declared objects: a summary table is declared (for export and the site) but not migrated."""
+    if type_ == "table":
+        return name in MIGRATED
+    return True
 
 
 def check_foreign_keys(connection) -> None:
@@ -56,6 +49,7 @@ def run_migrations_offline() -> None:
         literal_binds=True,
         render_as_batch=True,
         include_name=include_name,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -63,7 +57,8 @@ def run_migrations_offline() -> None:
 
 def run_migrations_online() -> None:
     # Tests hand in an Engine, or pytest-alembic a wrapper of an open connection
-    # that only offers connect(); both are entered the same way.
+    # that only offers connect(); both are entered the same way. `unami migrate`
+    # hands in a Connection already in its transaction, which the migrations join.
     handed_in = config.attributes.get("connection")
     if handed_in is not None and hasattr(handed_in, "connect"):
         with handed_in.connect() as connection:
@@ -89,6 +84,7 @@ def _run(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         include_name=include_name,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

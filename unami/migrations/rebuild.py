@@ -6,7 +6,7 @@ would not be a pure function of data/ and the migrations. Here the new table's D
 current DDL with one exact, checked edit; rows are copied, the old table dropped and the new one
 renamed (https://www.sqlite.org/lang_altertable.html#otheralter). Indexes and triggers of the
 table and every view (any may refer to it) are set aside and recreated from their own SQL.
-Run with foreign keys off (migrations/env.py does), so no ON DELETE fires.
+Run with foreign keys off (migrations/engine.py does), so no ON DELETE fires.
 """
 
 from alembic import op

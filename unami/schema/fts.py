@@ -1,7 +1,7 @@
 """Full-text search indexes: FTS5 tables over text columns of content tables.
 
-The migration creates them (external-content FTS5, so text is stored once);
-the loader fills them with the FTS5 'rebuild' command after each load.
+External-content FTS5, so text is stored once. No migration creates them: unami.derived
+creates them and fills them with the FTS5 'rebuild' command after the facts are loaded.
 """
 
 from dataclasses import dataclass
