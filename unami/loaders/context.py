@@ -8,7 +8,7 @@ rows only when no family reported a problem.
 
 import re
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -37,11 +37,6 @@ RECORD_INDEX = re.compile(r"^(\w+)\[(\d+)\]")
 
 # A natural key: lowercase words joined by hyphens, e.g. `staffan-de-mistura`.
 Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-
-
-def vocabulary(values: tuple[str, ...]):
-    """A field type accepting exactly the values of one controlled vocabulary."""
-    return Literal[values]
 
 
 class Record(BaseModel):

@@ -6,8 +6,8 @@ the text has a discrepancy recorded, so no such case goes unreported.
 
 from pydantic import Field
 
-from unami.loaders.context import Fact, Key, LoadContext, Record, label, vocabulary
-from unami.schema.vocabularies import DISCREPANCY_KINDS
+from unami.loaders.context import Fact, Key, LoadContext, Record, label
+from unami.schema.vocabularies import DiscrepancyKind
 
 FILE = "discrepancies.yaml"
 
@@ -20,7 +20,7 @@ class Claim(Fact):
 
 class Discrepancy(Record):
     key: Key
-    discrepancy_kind: vocabulary(DISCREPANCY_KINDS)
+    discrepancy_kind: DiscrepancyKind
     name: str
     description: str
     person: Key | None = None

@@ -2,8 +2,8 @@
 
 from pydantic import Field, model_validator
 
-from unami.loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, vocabulary
-from unami.schema.vocabularies import EVENT_KINDS
+from unami.loaders.context import EdtfText, Fact, Key, LoadContext, Record, label
+from unami.schema.vocabularies import EventKind
 
 FILE = "events.yaml"
 
@@ -26,7 +26,7 @@ class Participant(Fact):
 class Event(Fact):
     key: Key
     mission: Key | None = None
-    event_kind: vocabulary(EVENT_KINDS)
+    event_kind: EventKind
     name: str
     description: str | None = None
     occurred: EdtfText | None = None

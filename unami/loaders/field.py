@@ -2,8 +2,8 @@
 
 from pydantic import Field, model_validator
 
-from unami.loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, vocabulary
-from unami.schema.vocabularies import CONTINGENT_LINK_ROLES, CONTINGENT_STATUSES, PERSONNEL_TYPES, STAFF_CATEGORIES
+from unami.loaders.context import EdtfText, Fact, Key, LoadContext, Record, label
+from unami.schema.vocabularies import ContingentLinkRole, ContingentStatus, PersonnelType, StaffCategory
 
 FILE = "field.yaml"
 
@@ -28,13 +28,13 @@ STREAM_COLUMNS = (
 class StaffCount(Fact):
     mission: Key
     observed: EdtfText
-    category: vocabulary(STAFF_CATEGORIES)
+    category: StaffCategory
     personnel_count: int = Field(ge=0, le=SQLITE_MAX_INTEGER)
     is_approximate: bool = False
 
 
 class Strength(Fact):
-    personnel_type: vocabulary(PERSONNEL_TYPES)
+    personnel_type: PersonnelType
     personnel_count: int = Field(ge=0, le=SQLITE_MAX_INTEGER)
     is_approximate: bool = False
     observed: EdtfText | None = None
@@ -55,7 +55,7 @@ class StreamRecord(Strength):
 class Link(Fact):
     country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
     organization: Key | None = None
-    role: vocabulary(CONTINGENT_LINK_ROLES)
+    role: ContingentLinkRole
     note: str | None = None
 
     @model_validator(mode="after")
@@ -70,7 +70,7 @@ class Contingent(Fact):
     mission: Key
     country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
     country_unknown_reason: str | None = None
-    status: vocabulary(CONTINGENT_STATUSES)
+    status: ContingentStatus
     list_position: int = Field(ge=1)
     duty: str | None = None
     deployed: EdtfText | None = None

@@ -1,7 +1,7 @@
 """Mandate components (the coding vocabulary), mandate areas and their tasks."""
 
-from unami.loaders.context import Fact, Key, LoadContext, Record, label, vocabulary
-from unami.schema.vocabularies import MANDATE_AREA_KINDS
+from unami.loaders.context import Fact, Key, LoadContext, Record, label
+from unami.schema.vocabularies import MandateAreaKind
 
 FILE = "mandate.yaml"
 
@@ -21,7 +21,7 @@ class Area(Fact):
     key: Key
     mission: Key
     resolution: int | None = None
-    area_kind: vocabulary(MANDATE_AREA_KINDS)
+    area_kind: MandateAreaKind
     name: str
     tasks: list[Task]
 

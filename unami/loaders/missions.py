@@ -1,7 +1,7 @@
 """Missions: names in each language and the bodies each mission relates to."""
 
-from unami.loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, vocabulary
-from unami.schema.vocabularies import MISSION_ORGANIZATION_ROLES, MISSION_STATUSES, MISSION_TYPES
+from unami.loaders.context import EdtfText, Fact, Key, LoadContext, Record, label
+from unami.schema.vocabularies import MissionOrganizationRole, MissionStatus, MissionType
 
 FILE = "missions.yaml"
 
@@ -13,7 +13,7 @@ class MissionName(Fact):
 
 class MissionOrganization(Fact):
     organization: Key
-    role: vocabulary(MISSION_ORGANIZATION_ROLES)
+    role: MissionOrganizationRole
     note: str | None = None
 
 
@@ -21,8 +21,8 @@ class Mission(Fact):
     key: Key
     name: str
     abbreviation: str
-    mission_type: vocabulary(MISSION_TYPES)
-    status: vocabulary(MISSION_STATUSES)
+    mission_type: MissionType
+    status: MissionStatus
     leader_title: str | None = None
     parent_organization: Key | None = None
     purpose: str | None = None

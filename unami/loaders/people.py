@@ -2,20 +2,20 @@
 
 from pydantic import Field
 
-from unami.loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, vocabulary
-from unami.schema.vocabularies import NAME_FORMS, NATIONALITY_BASES
+from unami.loaders.context import EdtfText, Fact, Key, LoadContext, Record, label
+from unami.schema.vocabularies import NationalityBasis, StatedNameForm
 
 FILE = "people.yaml"
 
 
 class PersonName(Fact):
     name: str
-    form: vocabulary(tuple(form for form in NAME_FORMS if form != "preferred"))
+    form: StatedNameForm
 
 
 class Nationality(Fact):
     country: str = Field(pattern=r"^[A-Z]{3}$")
-    basis: vocabulary(NATIONALITY_BASES)
+    basis: NationalityBasis
 
 
 class Education(Fact):

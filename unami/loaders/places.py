@@ -2,8 +2,8 @@
 
 from pydantic import Field
 
-from unami.loaders.context import Fact, Key, LoadContext, Record, label, vocabulary
-from unami.schema.vocabularies import ORGANIZATION_TYPES
+from unami.loaders.context import Fact, Key, LoadContext, Record, label
+from unami.schema.vocabularies import OrganizationType
 
 FILE = "places.yaml"
 
@@ -17,7 +17,7 @@ class Organization(Fact):
     key: Key
     name: str
     abbreviation: str | None = None
-    organization_type: vocabulary(ORGANIZATION_TYPES)
+    organization_type: OrganizationType
     parent: str | None = None
     country: str | None = None
     member_count: int | None = Field(default=None, ge=0)

@@ -4,8 +4,8 @@ import re
 
 from pydantic import field_validator
 
-from unami.loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, vocabulary
-from unami.schema.vocabularies import END_REASONS, POSITION_LEVELS
+from unami.loaders.context import EdtfText, Fact, Key, LoadContext, Record, label
+from unami.schema.vocabularies import EndReason, PositionLevel
 
 FILE = "posts.yaml"
 
@@ -18,7 +18,7 @@ class Position(Fact):
     abbreviation: str | None = None
     mission: Key | None = None
     organization: Key | None = None
-    level: vocabulary(POSITION_LEVELS)
+    level: PositionLevel
     portfolio: str | None = None
 
 
@@ -31,7 +31,7 @@ class Appointment(Fact):
     heading_years: str | None = None
     predecessor: Key | None = None
     served_under: Key | None = None
-    end_reason: vocabulary(END_REASONS) | None = None
+    end_reason: EndReason | None = None
     next: Key | None = None
     note: str | None = None
 

@@ -2,15 +2,15 @@
 
 from pydantic import Field
 
-from unami.loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, vocabulary
-from unami.schema.vocabularies import RESOLUTION_ACTIONS
+from unami.loaders.context import EdtfText, Fact, Key, LoadContext, Record, label
+from unami.schema.vocabularies import ResolutionAction
 
 FILE = "resolutions.yaml"
 
 
 class Action(Fact):
     mission: Key
-    action: vocabulary(RESOLUTION_ACTIONS)
+    action: ResolutionAction
     mandate_end: EdtfText | None = None
     description: str
 
