@@ -118,7 +118,7 @@ def convert(document: Document, context: LoadContext) -> None:
 
 
 def check_rows(context: LoadContext) -> None:
-    """Across all files: staff counts add up, no contingent is withdrawn before it deployed."""
+    """Staff counts add up, no contingent is withdrawn before it deployed."""
     check_staff_totals(context)
     for row in context.rows.get("contingents", []):
         if row["withdrawn_latest"] and row["deployed_earliest"] and row["withdrawn_latest"] < row["deployed_earliest"]:
@@ -127,18 +127,22 @@ def check_rows(context: LoadContext) -> None:
 
 
 def check_staff_totals(context: LoadContext) -> None:
-    """International plus national staff must equal an exact stated total for the same mission and date."""
+    """International plus national staff must equal an exact stated total for the same mission and date.
+
+    Within one file: counts from different files are separate statements, not parts of one sum.
+    """
     mission_keys = {row_id: key for key, row_id in context.ids.get("missions", {}).items()}
-    by_date: dict[tuple[int, str], dict[str, dict]] = {}
+    by_date: dict[tuple[str, int, str], dict[str, dict]] = {}
     for count in context.rows.get("staffing_counts", []):
         if count["mission_id"] is None:  # an unknown mission, reported already
             continue
-        categories = by_date.setdefault((count["mission_id"], count["observed_date"]), {})
+        file, _ = context.origin("staffing_counts", count)
+        categories = by_date.setdefault((file, count["mission_id"], count["observed_date"]), {})
         if count["category"] in categories:
             named = f"staffing ({count['observed_date']} {count['category']})"
             context.problem_in_record("staffing_counts", count, "category", "stated twice for one date", named)
         categories[count["category"]] = count
-    for (mission_id, observed), categories in by_date.items():
+    for (_, mission_id, observed), categories in by_date.items():
         total, international, national = (categories.get(name) for name in ("total", "international", "national"))
         if total is None or international is None or national is None:
             continue
