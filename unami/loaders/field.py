@@ -78,9 +78,9 @@ class Document(FactDocument):
 
 
 def convert(document: Document, context: LoadContext) -> None:
-    for record, count in context.records(
-        "staffing", document.staffing, lambda count: f"{count.observed} {count.category}"
-    ):
+    # A staff count has no key: it is named by what it counts.
+    staffing = context.records("staffing", document.staffing, lambda count: f"{count.observed} {count.category}")
+    for record, count in staffing:
         row = {
             "mission_id": context.ref("missions", count.mission, record, "mission"),
             **context.date("observed", count.observed, record, "observed"),
