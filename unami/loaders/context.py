@@ -1,14 +1,16 @@
-"""What every family loader shares: the record models' base, ids, references, rows.
+"""What every family loader shares: the Family contract, the record models' base, ids, references, rows.
 
 Loading is two steps. `convert` (per family) turns validated records into
 rows, assigning ids in file order and resolving natural keys to ids, and
-collects every problem instead of stopping at the first. `write` inserts the
-rows only when no family reported a problem.
+collects every problem instead of stopping at the first; then `check_rows`
+(per family) applies the rules that compare rows, across every file. `write`
+inserts the rows only when no family reported a problem.
 """
 
-import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -32,16 +34,8 @@ def _valid_edtf(value: str) -> str:
 # An EDTF date string, checked while the record is validated.
 EdtfText = Annotated[str, BeforeValidator(_year_as_text), AfterValidator(_valid_edtf)]
 
-# The start of a record label made by `label()`: `events[2]`.
-RECORD_INDEX = re.compile(r"^(\w+)\[(\d+)\]")
-
 # A natural key: lowercase words joined by hyphens, e.g. `staffan-de-mistura`.
 Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-
-
-def vocabulary(values: tuple[str, ...]):
-    """A field type accepting exactly the values of one controlled vocabulary."""
-    return Literal[values]
 
 
 class Record(BaseModel):
@@ -49,12 +43,28 @@ class Record(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, strict=False)
 
+    def columns(self, *names: str) -> dict[str, Any]:
+        """The named fields, for the columns of the same names: `{"key": ..., "name": ...}`."""
+        return {name: getattr(self, name) for name in names}
+
 
 class Fact(Record):
     """A record stating a fact: it names the section (and optionally the source) stating it."""
 
     section: str
     source: str | None = None
+
+
+class FactDocument(Record):
+    """A data file of facts: `source` is the source they cite unless a fact names its own."""
+
+    source: str | None = None
+
+
+D = TypeVar("D", bound=Record)  # a family's document
+S = TypeVar("S", bound=Record)  # a line of a bulk file
+R = TypeVar("R", bound=Record)  # a record of a list
+T = TypeVar("T")
 
 
 class LoadContext:
@@ -70,52 +80,72 @@ class LoadContext:
         self.record_list: str | None = None
         # (table, id) -> (file, record label) the row came from, for problems found after conversion.
         self.origins: dict[tuple[str, int], tuple[str, str | None]] = {}
-        # The record whose provenance was resolved last: the record of the row being built.
-        self.current_record: str | None = None
 
     # -- bookkeeping ---------------------------------------------------------
 
     def start_file(self, label: str, default_source: str | None, line_numbers: list[int] | None = None) -> None:
-        """Start converting a file; `line_numbers` (record index -> line) for a JSON Lines record file."""
+        """Start reading a file; `line_numbers` (record index -> line) for a JSON Lines record file."""
         self.file = label
         self.default_source = default_source
         self.line_numbers = line_numbers
         self.record_list = Path(label).stem if line_numbers is not None else None
 
-    def located(self, record: str) -> str:
-        """A record's label as problems show it: in a record file, by line (`events[2] (c)` -> `line 4 (c)`)."""
-        if self.line_numbers is None:
-            return record
-        match = RECORD_INDEX.match(record)
-        if match and match[1] == self.record_list and int(match[2]) < len(self.line_numbers):
-            return f"line {self.line_numbers[int(match[2])]}" + record[match.end() :]
-        return record
+    def label(self, list_name: str, index: int, name: str | None = None) -> str:
+        """How problems name a record: `people[3] (de-mistura)`; in a record file, by line: `line 5 (de-mistura)`."""
+        if self.line_numbers is not None and list_name == self.record_list and index < len(self.line_numbers):
+            place = f"line {self.line_numbers[index]}"
+        else:
+            place = f"{list_name}[{index}]"
+        return place + (f" ({name})" if name else "")
+
+    def records(
+        self, list_name: str, items: list[R], name: Callable[[R], str] | None = None
+    ) -> Iterator[tuple[str, R]]:
+        """Each record of a top-level list with its label, named by `name` or by its NAMING_FIELDS."""
+        for index, item in enumerate(items):
+            yield self.label(list_name, index, name(item) if name else record_name(vars(item))), item
+
+    def nested(self, record: str, field: str, items: list[T]) -> Iterator[tuple[str, T]]:
+        """Each item of a record's list with its label: `people[3] (de-mistura).names[0]`."""
+        for index, item in enumerate(items):
+            yield f"{record}.{field}[{index}]", item
 
     def problem(self, record: str, field: str, message: str) -> None:
-        self.problems.append(Problem(self.file, self.located(record), field, message))
+        self.problems.append(Problem(self.file, record, field, message))
 
     def register_ahead(self, table: str, keys: list[str]) -> None:
         """Register the keys of rows about to be added, in order, so they may refer forward to each other."""
         first_id = len(self.rows.get(table, [])) + 1
         for offset, key in enumerate(keys):
-            self.register(table, key, first_id + offset, label(table, offset, key))
+            self.register(table, key, first_id + offset, self.label(table, offset, key))
 
-    def add(self, table: str, row: dict) -> int:
-        """Queue a row for `table`, giving it the next id; return that id."""
+    def add(self, table: str, row: dict, record: str | None = None) -> int:
+        """Queue a row for `table`, giving it the next id; return that id. `record`: the record it states."""
         rows = self.rows.setdefault(table, [])
         row = {"id": len(rows) + 1, **row}
         rows.append(row)
-        record = self.current_record
-        self.origins[(table, row["id"])] = (self.file, self.located(record) if record else None)
-        self.current_record = None
+        self.origins[(table, row["id"])] = (self.file, record)
         return row["id"]
+
+    def add_fact(self, table: str, fact: Fact, record: str, row: dict) -> int:
+        """Queue `row` with the source section stating `fact` (see `provenance`); return its id."""
+        return self.add(table, {**row, **self.provenance(fact, record)}, record)
+
+    def origin(self, table: str, row: dict) -> tuple[str, str | None]:
+        """The file and the record label a queued row came from (no label: a row no record states alone)."""
+        return self.origins.get((table, row["id"]), ("(unknown file)", None))
 
     def problem_with_row(self, table: str, row: dict, field: str, message: str) -> None:
         """Report a problem found after conversion, naming the row's own file and key."""
-        file, record = self.origins.get((table, row["id"]), ("(unknown file)", None))
+        file, record = self.origin(table, row)
         if row.get("key") or record is None:
             record = f"{table} {row.get('key') or row['id']}"
         self.problems.append(Problem(file, record, field, message))
+
+    def problem_in_record(self, table: str, row: dict, field: str, message: str, named: str | None = None) -> None:
+        """Report a problem found after conversion, naming the record the row came from (or `named`) in its file."""
+        file, record = self.origin(table, row)
+        self.problems.append(Problem(file, named or record or f"{table} {row['id']}", field, message))
 
     # -- natural keys --------------------------------------------------------
 
@@ -126,10 +156,11 @@ class LoadContext:
             return
         known[key] = row_id
 
-    def ref(self, table: str, key: str | None, record: str, field: str) -> int | None:
-        """Resolve a natural key to an id; an unknown key is a problem (returns None)."""
+    def ref(self, table: str, key: str | int | None, record: str, field: str) -> int | None:
+        """Resolve a natural key (a resolution's number as well) to an id; an unknown key is a problem (None)."""
         if key is None:
             return None
+        key = str(key)
         row_id = self.ids.get(table, {}).get(key)
         if row_id is None:
             known = sorted(self.ids.get(table, {}))
@@ -137,13 +168,10 @@ class LoadContext:
             self.problem(record, field, f"unknown {table} key {key!r} (known: {hint or 'none'})")
         return row_id
 
-    def has(self, table: str, key: str) -> bool:
-        return key in self.ids.get(table, {})
-
     # -- shared columns ------------------------------------------------------
 
     def provenance(self, fact: Fact, record: str) -> dict:
-        self.current_record = record
+        """The `source_section_id` column of a fact: its section of its own source or of the file's default."""
         source = fact.source or self.default_source
         if source is None:
             if self.file.endswith(".jsonl"):
@@ -163,6 +191,41 @@ class LoadContext:
             return date_columns(prefix, None)
 
 
-def label(kind: str, index: int, name: str | None = None) -> str:
-    """How a record is named in messages: `people[3] (de-mistura)`."""
-    return f"{kind}[{index}]" + (f" ({name})" if name else "")
+# The fields that name a record in problems, the first one it has: `people[3] (de-mistura)`.
+NAMING_FIELDS = ("key", "iso3", "number", "name")
+
+
+def record_name(fields: Mapping[str, object]) -> str | None:
+    """The name problems give a record (validated, or raw while it is validated): its first NAMING_FIELDS value."""
+    return next((str(fields[field]) for field in NAMING_FIELDS if field in fields), None)
+
+
+def no_rules(context: LoadContext) -> None:
+    """`check_rows` of a family whose rules all hold within one record."""
+
+
+@dataclass(frozen=True)
+class Stream(Generic[S]):
+    """A family's bulk file: validated line by line and inserted without being held in memory."""
+
+    file: str  # e.g. contingent_strengths.jsonl
+    table: str
+    columns: tuple[str, ...]
+    record: type[S]  # the model of one line
+    row: Callable[[S, str, LoadContext], tuple]  # a line's `columns` (its problems go to the context)
+
+
+@dataclass(frozen=True)
+class Family(Generic[D]):
+    """One family of facts: the file it reads, the model of that file, and how its records become rows.
+
+    Each top-level list of `document` may also come as a record file `<list>.jsonl` (see pipeline).
+    """
+
+    file: str  # e.g. posts.yaml
+    document: type[D]
+    # Records to rows: ids in file order, natural keys to ids, dates to columns, rules within one record.
+    convert: Callable[[D, LoadContext], None]
+    # Rules comparing rows, of every file once all are converted (`problem_with_row`, `problem_in_record`).
+    check_rows: Callable[[LoadContext], None] = no_rules
+    stream: Stream | None = None

@@ -6,10 +6,8 @@ the text has a discrepancy recorded, so no such case goes unreported.
 
 from pydantic import Field
 
-from unami.loaders.context import Fact, Key, LoadContext, Record, label, vocabulary
-from unami.schema.vocabularies import DISCREPANCY_KINDS
-
-FILE = "discrepancies.yaml"
+from unami.loaders.context import Fact, FactDocument, Family, Key, LoadContext, Record
+from unami.schema.vocabularies import DiscrepancyKind
 
 HEADING_KIND = "heading years versus text"
 
@@ -20,7 +18,7 @@ class Claim(Fact):
 
 class Discrepancy(Record):
     key: Key
-    discrepancy_kind: vocabulary(DISCREPANCY_KINDS)
+    discrepancy_kind: DiscrepancyKind
     name: str
     description: str
     person: Key | None = None
@@ -30,34 +28,24 @@ class Discrepancy(Record):
     claims: list[Claim] = Field(min_length=2)
 
 
-class Document(Record):
-    source: str | None = None
+class Document(FactDocument):
     discrepancies: list[Discrepancy]
 
 
 def convert(document: Document, context: LoadContext) -> None:
-    for index, discrepancy in enumerate(document.discrepancies):
-        record = label("discrepancies", index, discrepancy.key)
-        resolution = str(discrepancy.resolution) if discrepancy.resolution is not None else None
-        discrepancy_id = context.add(
-            "discrepancies",
-            {
-                "key": discrepancy.key,
-                "discrepancy_kind": discrepancy.discrepancy_kind,
-                "name": discrepancy.name,
-                "description": discrepancy.description,
-                "person_id": context.ref("people", discrepancy.person, record, "person"),
-                "appointment_id": context.ref("appointments", discrepancy.appointment, record, "appointment"),
-                "resolution_id": context.ref("resolutions", resolution, record, "resolution"),
-                "position_id": context.ref("positions", discrepancy.position, record, "position"),
-            },
-        )
+    for record, discrepancy in context.records("discrepancies", document.discrepancies):
+        row = {
+            **discrepancy.columns("key", "discrepancy_kind", "name", "description"),
+            "person_id": context.ref("people", discrepancy.person, record, "person"),
+            "appointment_id": context.ref("appointments", discrepancy.appointment, record, "appointment"),
+            "resolution_id": context.ref("resolutions", discrepancy.resolution, record, "resolution"),
+            "position_id": context.ref("positions", discrepancy.position, record, "position"),
+        }
+        discrepancy_id = context.add("discrepancies", row)
         context.register("discrepancies", discrepancy.key, discrepancy_id, record)
-        for position, claim in enumerate(discrepancy.claims):
-            where = f"{record}.claims[{position}]"
-            context.add(
-                "discrepancy_claims",
-                {"discrepancy_id": discrepancy_id, "claim": claim.claim, **context.provenance(claim, where)},
+        for where, claim in context.nested(record, "claims", discrepancy.claims):
+            context.add_fact(
+                "discrepancy_claims", claim, where, {"discrepancy_id": discrepancy_id, "claim": claim.claim}
             )
 
 
@@ -85,5 +73,8 @@ def check_rows(context: LoadContext) -> None:
                 row,
                 "heading_years",
                 f"heading {row['heading_years']} disagrees with the text ({row['started_date']} to "
-                f"{row['ended_date']}); record it in {FILE} as a '{HEADING_KIND}' discrepancy",
+                f"{row['ended_date']}); record it in {FAMILY.file} as a '{HEADING_KIND}' discrepancy",
             )
+
+
+FAMILY = Family("discrepancies.yaml", Document, convert, check_rows)

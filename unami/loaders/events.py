@@ -2,10 +2,8 @@
 
 from pydantic import Field, model_validator
 
-from unami.loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, vocabulary
-from unami.schema.vocabularies import EVENT_KINDS
-
-FILE = "events.yaml"
+from unami.loaders.context import EdtfText, Fact, FactDocument, Family, Key, LoadContext
+from unami.schema.vocabularies import EventKind
 
 
 class Participant(Fact):
@@ -26,7 +24,7 @@ class Participant(Fact):
 class Event(Fact):
     key: Key
     mission: Key | None = None
-    event_kind: vocabulary(EVENT_KINDS)
+    event_kind: EventKind
     name: str
     description: str | None = None
     occurred: EdtfText | None = None
@@ -35,50 +33,34 @@ class Event(Fact):
     resolutions: list[int] = []
 
 
-class Document(Record):
-    source: str | None = None
+class Document(FactDocument):
     events: list[Event]
 
 
 def convert(document: Document, context: LoadContext) -> None:
-    for index, event in enumerate(document.events):
-        record = label("events", index, event.key)
+    for record, event in context.records("events", document.events):
         provenance = context.provenance(event, record)
-        event_id = context.add(
-            "events",
-            {
-                "key": event.key,
-                "mission_id": context.ref("missions", event.mission, record, "mission"),
-                "event_kind": event.event_kind,
-                "name": event.name,
-                "description": event.description,
-                **context.date("occurred", event.occurred, record, "occurred"),
-                "deaths": event.deaths,
-                **provenance,
-            },
-        )
+        row = {
+            **event.columns("key", "event_kind", "name", "description", "deaths"),
+            "mission_id": context.ref("missions", event.mission, record, "mission"),
+            **context.date("occurred", event.occurred, record, "occurred"),
+            **provenance,
+        }
+        event_id = context.add("events", row, record)
         context.register("events", event.key, event_id, record)
-        for position, participant in enumerate(event.participants):
-            where = f"{record}.participants[{position}]"
-            context.add(
-                "event_participants",
-                {
-                    "event_id": event_id,
-                    "person_id": context.ref("people", participant.person, where, "person"),
-                    "organization_id": context.ref("organizations", participant.organization, where, "organization"),
-                    "country_id": context.ref("countries", participant.country, where, "country"),
-                    "role": participant.role,
-                    "stated_position": participant.stated_position,
-                    **context.provenance(participant, where),
-                },
-            )
-        for position, number in enumerate(event.resolutions):
-            where = f"{record}.resolutions[{position}]"
-            context.add(
-                "event_resolutions",
-                {
-                    "event_id": event_id,
-                    "resolution_id": context.ref("resolutions", str(number), where, "resolutions"),
-                    **provenance,
-                },
-            )
+        for where, participant in context.nested(record, "participants", event.participants):
+            row = {
+                "event_id": event_id,
+                "person_id": context.ref("people", participant.person, where, "person"),
+                "organization_id": context.ref("organizations", participant.organization, where, "organization"),
+                "country_id": context.ref("countries", participant.country, where, "country"),
+                **participant.columns("role", "stated_position"),
+            }
+            context.add_fact("event_participants", participant, where, row)
+        # A related resolution is stated where the event is.
+        for where, number in context.nested(record, "resolutions", event.resolutions):
+            resolution_id = context.ref("resolutions", number, where, "resolutions")
+            context.add("event_resolutions", {"event_id": event_id, "resolution_id": resolution_id, **provenance})
+
+
+FAMILY = Family("events.yaml", Document, convert)

@@ -2,39 +2,23 @@
 
 from pydantic import Field, model_validator
 
-from unami.loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, vocabulary
-from unami.schema.vocabularies import CONTINGENT_LINK_ROLES, CONTINGENT_STATUSES, PERSONNEL_TYPES, STAFF_CATEGORIES
-
-FILE = "field.yaml"
+from unami.loaders.context import EdtfText, Fact, FactDocument, Family, Key, LoadContext, Stream
+from unami.schema.vocabularies import ContingentLinkRole, ContingentStatus, PersonnelType, StaffCategory
 
 # Larger integers do not fit SQLite's INTEGER and would fail only at insert time.
 SQLITE_MAX_INTEGER = 2**63 - 1
-STREAM_FILE = "contingent_strengths.jsonl"
-STREAM_TABLE = "contingent_strengths"
-STREAM_COLUMNS = (
-    "contingent_id",
-    "personnel_type",
-    "personnel_count",
-    "is_approximate",
-    "observed_date",
-    "observed_earliest",
-    "observed_latest",
-    "observed_precision",
-    "note",
-    "source_section_id",
-)
 
 
 class StaffCount(Fact):
     mission: Key
     observed: EdtfText
-    category: vocabulary(STAFF_CATEGORIES)
+    category: StaffCategory
     personnel_count: int = Field(ge=0, le=SQLITE_MAX_INTEGER)
     is_approximate: bool = False
 
 
 class Strength(Fact):
-    personnel_type: vocabulary(PERSONNEL_TYPES)
+    personnel_type: PersonnelType
     personnel_count: int = Field(ge=0, le=SQLITE_MAX_INTEGER)
     is_approximate: bool = False
     observed: EdtfText | None = None
@@ -55,7 +39,7 @@ class StreamRecord(Strength):
 class Link(Fact):
     country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
     organization: Key | None = None
-    role: vocabulary(CONTINGENT_LINK_ROLES)
+    role: ContingentLinkRole
     note: str | None = None
 
     @model_validator(mode="after")
@@ -70,7 +54,7 @@ class Contingent(Fact):
     mission: Key
     country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
     country_unknown_reason: str | None = None
-    status: vocabulary(CONTINGENT_STATUSES)
+    status: ContingentStatus
     list_position: int = Field(ge=1)
     duty: str | None = None
     deployed: EdtfText | None = None
@@ -88,106 +72,91 @@ class Contingent(Fact):
         return self
 
 
-class Document(Record):
-    source: str | None = None
+class Document(FactDocument):
     staffing: list[StaffCount] = []
     contingents: list[Contingent] = []
 
 
 def convert(document: Document, context: LoadContext) -> None:
-    for index, count in enumerate(document.staffing):
-        record = label("staffing", index, f"{count.observed} {count.category}")
-        context.add(
-            "staffing_counts",
-            {
-                "mission_id": context.ref("missions", count.mission, record, "mission"),
-                **context.date("observed", count.observed, record, "observed"),
-                "category": count.category,
-                "personnel_count": count.personnel_count,
-                "is_approximate": int(count.is_approximate),
-                **context.provenance(count, record),
-            },
-        )
-    check_staff_totals(document.staffing, context)
-    for index, contingent in enumerate(document.contingents):
-        record = label("contingents", index, contingent.key)
-        contingent_id = context.add(
-            "contingents",
-            {
-                "key": contingent.key,
-                "mission_id": context.ref("missions", contingent.mission, record, "mission"),
-                "country_id": context.ref("countries", contingent.country, record, "country"),
-                "country_unknown_reason": contingent.country_unknown_reason,
-                "status": contingent.status,
-                "list_position": contingent.list_position,
-                "duty": contingent.duty,
-                **context.date("deployed", contingent.deployed, record, "deployed"),
-                **context.date("withdrawn", contingent.withdrawn, record, "withdrawn"),
-                "planned_duration_months": contingent.planned_duration_months,
-                "note": contingent.note,
-                **context.provenance(contingent, record),
-            },
-        )
+    # A staff count has no key: it is named by what it counts.
+    staffing = context.records("staffing", document.staffing, lambda count: f"{count.observed} {count.category}")
+    for record, count in staffing:
+        row = {
+            "mission_id": context.ref("missions", count.mission, record, "mission"),
+            **context.date("observed", count.observed, record, "observed"),
+            **count.columns("category", "personnel_count"),
+            "is_approximate": int(count.is_approximate),
+        }
+        context.add_fact("staffing_counts", count, record, row)
+    for record, contingent in context.records("contingents", document.contingents):
+        row = {
+            **contingent.columns("key", "country_unknown_reason", "status", "list_position", "duty", "note"),
+            "planned_duration_months": contingent.planned_duration_months,
+            "mission_id": context.ref("missions", contingent.mission, record, "mission"),
+            "country_id": context.ref("countries", contingent.country, record, "country"),
+            **context.date("deployed", contingent.deployed, record, "deployed"),
+            **context.date("withdrawn", contingent.withdrawn, record, "withdrawn"),
+        }
+        contingent_id = context.add_fact("contingents", contingent, record, row)
         context.register("contingents", contingent.key, contingent_id, record)
-        row = context.rows["contingents"][-1]
+        for where, strength in context.nested(record, "strengths", contingent.strengths):
+            row = {
+                "contingent_id": contingent_id,
+                **strength.columns("personnel_type", "personnel_count", "note"),
+                "is_approximate": int(strength.is_approximate),
+                **context.date("observed", strength.observed, where, "observed"),
+            }
+            context.add_fact("contingent_strengths", strength, where, row)
+        for where, link in context.nested(record, "links", contingent.links):
+            row = {
+                "contingent_id": contingent_id,
+                "country_id": context.ref("countries", link.country, where, "country"),
+                "organization_id": context.ref("organizations", link.organization, where, "organization"),
+                **link.columns("role", "note"),
+            }
+            context.add_fact("contingent_links", link, where, row)
+
+
+def check_rows(context: LoadContext) -> None:
+    """Staff counts add up, no contingent is withdrawn before it deployed."""
+    check_staff_totals(context)
+    for row in context.rows.get("contingents", []):
         if row["withdrawn_latest"] and row["deployed_earliest"] and row["withdrawn_latest"] < row["deployed_earliest"]:
-            context.problem(
-                record, "withdrawn", f"{contingent.withdrawn} is before the deployment {contingent.deployed}"
-            )
-        for position, strength in enumerate(contingent.strengths):
-            where = f"{record}.strengths[{position}]"
-            context.add(
-                "contingent_strengths",
-                {
-                    "contingent_id": contingent_id,
-                    "personnel_type": strength.personnel_type,
-                    "personnel_count": strength.personnel_count,
-                    "is_approximate": int(strength.is_approximate),
-                    **context.date("observed", strength.observed, where, "observed"),
-                    "note": strength.note,
-                    **context.provenance(strength, where),
-                },
-            )
-        for position, link in enumerate(contingent.links):
-            where = f"{record}.links[{position}]"
-            context.add(
-                "contingent_links",
-                {
-                    "contingent_id": contingent_id,
-                    "country_id": context.ref("countries", link.country, where, "country"),
-                    "organization_id": context.ref("organizations", link.organization, where, "organization"),
-                    "role": link.role,
-                    "note": link.note,
-                    **context.provenance(link, where),
-                },
-            )
+            message = f"{row['withdrawn_date']} is before the deployment {row['deployed_date']}"
+            context.problem_in_record("contingents", row, "withdrawn", message)
 
 
-def check_staff_totals(counts: list[StaffCount], context: LoadContext) -> None:
-    """International plus national staff must equal an exact stated total for the same date."""
-    by_date: dict[tuple[str, str], dict[str, StaffCount]] = {}
-    for count in counts:
-        categories = by_date.setdefault((count.mission, count.observed), {})
-        if count.category in categories:
-            context.problem(f"staffing ({count.observed} {count.category})", "category", "stated twice for one date")
-        categories[count.category] = count
-    for (mission, observed), categories in by_date.items():
+def check_staff_totals(context: LoadContext) -> None:
+    """International plus national staff must equal an exact stated total for the same mission and date.
+
+    Within one file: counts from different files are separate statements, not parts of one sum.
+    """
+    mission_keys = {row_id: key for key, row_id in context.ids.get("missions", {}).items()}
+    by_date: dict[tuple[str, int, str], dict[str, dict]] = {}
+    for count in context.rows.get("staffing_counts", []):
+        if count["mission_id"] is None:  # an unknown mission, reported already
+            continue
+        file, _ = context.origin("staffing_counts", count)
+        categories = by_date.setdefault((file, count["mission_id"], count["observed_date"]), {})
+        if count["category"] in categories:
+            named = f"staffing ({count['observed_date']} {count['category']})"
+            context.problem_in_record("staffing_counts", count, "category", "stated twice for one date", named)
+        categories[count["category"]] = count
+    for (_, mission_id, observed), categories in by_date.items():
         total, international, national = (categories.get(name) for name in ("total", "international", "national"))
         if total is None or international is None or national is None:
             continue
-        if total.is_approximate or international.is_approximate or national.is_approximate:
+        if total["is_approximate"] or international["is_approximate"] or national["is_approximate"]:
             continue
-        added = international.personnel_count + national.personnel_count
-        if added != total.personnel_count:
-            context.problem(
-                f"staffing ({mission} {observed})",
-                "personnel_count",
-                f"international + national = {added}, but the total says {total.personnel_count}",
-            )
+        added = international["personnel_count"] + national["personnel_count"]
+        if added != total["personnel_count"]:
+            message = f"international + national = {added}, but the total says {total['personnel_count']}"
+            named = f"staffing ({mission_keys[mission_id]} {observed})"
+            context.problem_in_record("staffing_counts", total, "personnel_count", message, named)
 
 
 def stream_row(strength: StreamRecord, record: str, context: LoadContext) -> tuple:
-    """The STREAM_COLUMNS of one bulk line (problems, such as an unknown contingent, go to `context`)."""
+    """The columns of STRENGTHS_STREAM for one bulk line (problems, such as an unknown contingent, go to `context`)."""
     record = f"{record} ({strength.contingent})"
     observed = context.date("observed", strength.observed, record, "observed")
     return (
@@ -199,3 +168,26 @@ def stream_row(strength: StreamRecord, record: str, context: LoadContext) -> tup
         strength.note,
         context.provenance(strength, record)["source_section_id"],
     )
+
+
+# Monthly series, e.g. the IPI Peacekeeping Database: one line a strength (see StreamRecord).
+STRENGTHS_STREAM = Stream(
+    file="contingent_strengths.jsonl",
+    table="contingent_strengths",
+    columns=(
+        "contingent_id",
+        "personnel_type",
+        "personnel_count",
+        "is_approximate",
+        "observed_date",
+        "observed_earliest",
+        "observed_latest",
+        "observed_precision",
+        "note",
+        "source_section_id",
+    ),
+    record=StreamRecord,
+    row=stream_row,
+)
+
+FAMILY = Family("field.yaml", Document, convert, check_rows, STRENGTHS_STREAM)

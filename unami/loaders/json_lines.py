@@ -3,8 +3,9 @@
 Two layouts use it. A *record file* `<list>.jsonl` (e.g. `appointments.jsonl`) holds the
 records of one top-level list of a family's YAML document, one per line, and is validated
 and converted exactly like that list (it is read whole: cross-record checks need every
-record). A *bulk file* (a family's `STREAM_FILE`) is streamed line by line instead.
-JSON is parsed about ten times faster than YAML, which is why large corpora use it.
+record). A *bulk file* (a family's `stream`, e.g. `contingent_strengths.jsonl`) is streamed
+line by line instead. JSON is parsed about ten times faster than YAML, which is why large
+corpora use it.
 """
 
 import json

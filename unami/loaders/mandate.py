@@ -1,9 +1,7 @@
 """Mandate components (the coding vocabulary), mandate areas and their tasks."""
 
-from unami.loaders.context import Fact, Key, LoadContext, Record, label, vocabulary
-from unami.schema.vocabularies import MANDATE_AREA_KINDS
-
-FILE = "mandate.yaml"
+from unami.loaders.context import Fact, FactDocument, Family, Key, LoadContext, Record
+from unami.schema.vocabularies import MandateAreaKind
 
 
 class Component(Record):
@@ -21,47 +19,37 @@ class Area(Fact):
     key: Key
     mission: Key
     resolution: int | None = None
-    area_kind: vocabulary(MANDATE_AREA_KINDS)
+    area_kind: MandateAreaKind
     name: str
     tasks: list[Task]
 
 
-class Document(Record):
-    source: str | None = None
+class Document(FactDocument):
     components: list[Component] = []
     areas: list[Area] = []
 
 
 def convert(document: Document, context: LoadContext) -> None:
-    for index, component in enumerate(document.components):
-        record = label("components", index, component.key)
+    for record, component in context.records("components", document.components):
         component_id = context.add("mandate_components", component.model_dump())
         context.register("mandate_components", component.key, component_id, record)
-    for index, area in enumerate(document.areas, start=0):
-        record = label("areas", index, area.key)
-        resolution = str(area.resolution) if area.resolution is not None else None
-        area_id = context.add(
-            "mandate_areas",
-            {
-                "key": area.key,
-                "mission_id": context.ref("missions", area.mission, record, "mission"),
-                "resolution_id": context.ref("resolutions", resolution, record, "resolution"),
-                "area_kind": area.area_kind,
-                "name": area.name,
-                "position": index + 1,
-                **context.provenance(area, record),
-            },
-        )
+    for position, (record, area) in enumerate(context.records("areas", document.areas), start=1):
+        row = {
+            **area.columns("key", "area_kind", "name"),
+            "mission_id": context.ref("missions", area.mission, record, "mission"),
+            "resolution_id": context.ref("resolutions", area.resolution, record, "resolution"),
+            "position": position,
+        }
+        area_id = context.add_fact("mandate_areas", area, record, row)
         context.register("mandate_areas", area.key, area_id, record)
-        for position, task in enumerate(area.tasks, start=1):
-            where = f"{record}.tasks[{position - 1}]"
-            context.add(
-                "mandate_tasks",
-                {
-                    "mandate_area_id": area_id,
-                    "component_id": context.ref("mandate_components", task.component, where, "component"),
-                    "description": task.description,
-                    "position": position,
-                    **context.provenance(task, where),
-                },
-            )
+        for task_position, (where, task) in enumerate(context.nested(record, "tasks", area.tasks), start=1):
+            row = {
+                "mandate_area_id": area_id,
+                "component_id": context.ref("mandate_components", task.component, where, "component"),
+                "description": task.description,
+                "position": task_position,
+            }
+            context.add_fact("mandate_tasks", task, where, row)
+
+
+FAMILY = Family("mandate.yaml", Document, convert)

@@ -1,9 +1,7 @@
 """Missions: names in each language and the bodies each mission relates to."""
 
-from unami.loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, vocabulary
-from unami.schema.vocabularies import MISSION_ORGANIZATION_ROLES, MISSION_STATUSES, MISSION_TYPES
-
-FILE = "missions.yaml"
+from unami.loaders.context import EdtfText, Fact, FactDocument, Family, Key, LoadContext
+from unami.schema.vocabularies import MissionOrganizationRole, MissionStatus, MissionType
 
 
 class MissionName(Fact):
@@ -13,7 +11,7 @@ class MissionName(Fact):
 
 class MissionOrganization(Fact):
     organization: Key
-    role: vocabulary(MISSION_ORGANIZATION_ROLES)
+    role: MissionOrganizationRole
     note: str | None = None
 
 
@@ -21,8 +19,8 @@ class Mission(Fact):
     key: Key
     name: str
     abbreviation: str
-    mission_type: vocabulary(MISSION_TYPES)
-    status: vocabulary(MISSION_STATUSES)
+    mission_type: MissionType
+    status: MissionStatus
     leader_title: str | None = None
     parent_organization: Key | None = None
     purpose: str | None = None
@@ -33,54 +31,29 @@ class Mission(Fact):
     organizations: list[MissionOrganization] = []
 
 
-class Document(Record):
-    source: str | None = None
+class Document(FactDocument):
     missions: list[Mission]
 
 
 def convert(document: Document, context: LoadContext) -> None:
-    for index, mission in enumerate(document.missions):
-        record = label("missions", index, mission.key)
-        mission_id = context.add(
-            "missions",
-            {
-                "key": mission.key,
-                "name": mission.name,
-                "abbreviation": mission.abbreviation,
-                "mission_type": mission.mission_type,
-                "status": mission.status,
-                "leader_title": mission.leader_title,
-                "parent_organization_id": context.ref(
-                    "organizations", mission.parent_organization, record, "parent_organization"
-                ),
-                "purpose": mission.purpose,
-                "mandate_review_cycle": mission.mandate_review_cycle,
-                **context.date("established", mission.established, record, "established"),
-                **context.date("ended", mission.ended, record, "ended"),
-                **context.provenance(mission, record),
-            },
-        )
+    for record, mission in context.records("missions", document.missions):
+        parent_id = context.ref("organizations", mission.parent_organization, record, "parent_organization")
+        row = {
+            **mission.columns("key", "name", "abbreviation", "mission_type", "status", "leader_title", "purpose"),
+            "mandate_review_cycle": mission.mandate_review_cycle,
+            "parent_organization_id": parent_id,
+            **context.date("established", mission.established, record, "established"),
+            **context.date("ended", mission.ended, record, "ended"),
+        }
+        mission_id = context.add_fact("missions", mission, record, row)
         context.register("missions", mission.key, mission_id, record)
-        for position, name in enumerate(mission.names):
-            where = f"{record}.names[{position}]"
-            context.add(
-                "mission_names",
-                {
-                    "mission_id": mission_id,
-                    "language": name.language,
-                    "name": name.name,
-                    **context.provenance(name, where),
-                },
-            )
-        for position, link in enumerate(mission.organizations):
-            where = f"{record}.organizations[{position}]"
-            context.add(
-                "mission_organizations",
-                {
-                    "mission_id": mission_id,
-                    "organization_id": context.ref("organizations", link.organization, where, "organization"),
-                    "role": link.role,
-                    "note": link.note,
-                    **context.provenance(link, where),
-                },
-            )
+        for where, name in context.nested(record, "names", mission.names):
+            row = {"mission_id": mission_id, **name.columns("language", "name")}
+            context.add_fact("mission_names", name, where, row)
+        for where, link in context.nested(record, "organizations", mission.organizations):
+            organization_id = context.ref("organizations", link.organization, where, "organization")
+            row = {"mission_id": mission_id, "organization_id": organization_id, **link.columns("role", "note")}
+            context.add_fact("mission_organizations", link, where, row)
+
+
+FAMILY = Family("missions.yaml", Document, convert)

@@ -2,9 +2,7 @@
 
 from pydantic import Field
 
-from unami.loaders.context import EdtfText, Fact, Key, LoadContext, Record, label
-
-FILE = "outcomes.yaml"
+from unami.loaders.context import EdtfText, Fact, FactDocument, Family, Key, LoadContext
 
 
 class Outcome(Fact):
@@ -18,28 +16,23 @@ class Outcome(Fact):
     started: EdtfText | None = None
 
 
-class Document(Record):
-    source: str | None = None
+class Document(FactDocument):
     outcomes: list[Outcome]
 
 
 def convert(document: Document, context: LoadContext) -> None:
-    for index, outcome in enumerate(document.outcomes):
-        record = label("outcomes", index, outcome.key)
+    for record, outcome in context.records("outcomes", document.outcomes):
         if (outcome.quantity is None) != (outcome.unit is None):
             context.problem(record, "unit", "a quantity needs a unit and a unit needs a quantity")
-        outcome_id = context.add(
-            "outcomes",
-            {
-                "key": outcome.key,
-                "mission_id": context.ref("missions", outcome.mission, record, "mission"),
-                "component_id": context.ref("mandate_components", outcome.component, record, "component"),
-                "organization_id": context.ref("organizations", outcome.organization, record, "organization"),
-                "description": outcome.description,
-                "quantity": outcome.quantity,
-                "unit": outcome.unit,
-                **context.date("started", outcome.started, record, "started"),
-                **context.provenance(outcome, record),
-            },
-        )
+        row = {
+            **outcome.columns("key", "description", "quantity", "unit"),
+            "mission_id": context.ref("missions", outcome.mission, record, "mission"),
+            "component_id": context.ref("mandate_components", outcome.component, record, "component"),
+            "organization_id": context.ref("organizations", outcome.organization, record, "organization"),
+            **context.date("started", outcome.started, record, "started"),
+        }
+        outcome_id = context.add_fact("outcomes", outcome, record, row)
         context.register("outcomes", outcome.key, outcome_id, record)
+
+
+FAMILY = Family("outcomes.yaml", Document, convert)

@@ -2,20 +2,18 @@
 
 from pydantic import Field
 
-from unami.loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, vocabulary
-from unami.schema.vocabularies import NAME_FORMS, NATIONALITY_BASES
-
-FILE = "people.yaml"
+from unami.loaders.context import EdtfText, Fact, FactDocument, Family, Key, LoadContext
+from unami.schema.vocabularies import NationalityBasis, StatedNameForm
 
 
 class PersonName(Fact):
     name: str
-    form: vocabulary(tuple(form for form in NAME_FORMS if form != "preferred"))
+    form: StatedNameForm
 
 
 class Nationality(Fact):
     country: str = Field(pattern=r"^[A-Z]{3}$")
-    basis: vocabulary(NATIONALITY_BASES)
+    basis: NationalityBasis
 
 
 class Education(Fact):
@@ -34,48 +32,33 @@ class Person(Fact):
     educations: list[Education] = []
 
 
-class Document(Record):
-    source: str | None = None
+class Document(FactDocument):
     people: list[Person]
 
 
 def convert(document: Document, context: LoadContext) -> None:
-    for index, person in enumerate(document.people):
-        record = label("people", index, person.key)
+    for record, person in context.records("people", document.people):
         provenance = context.provenance(person, record)
-        person_id = context.add("people", {"key": person.key, "name": person.name, "note": person.note, **provenance})
+        person_id = context.add("people", {**person.columns("key", "name", "note"), **provenance}, record)
         context.register("people", person.key, person_id, record)
         # The preferred form is the record's own name, stated in the record's section.
         context.add(
             "person_names", {"person_id": person_id, "name": person.name, "name_form": "preferred", **provenance}
         )
-        for position, name in enumerate(person.names):
-            where = f"{record}.names[{position}]"
-            context.add(
-                "person_names",
-                {"person_id": person_id, "name": name.name, "name_form": name.form, **context.provenance(name, where)},
-            )
-        for position, nationality in enumerate(person.nationalities):
-            where = f"{record}.nationalities[{position}]"
-            context.add(
-                "person_nationalities",
-                {
-                    "person_id": person_id,
-                    "country_id": context.ref("countries", nationality.country, where, "country"),
-                    "basis": nationality.basis,
-                    **context.provenance(nationality, where),
-                },
-            )
-        for position, education in enumerate(person.educations):
-            where = f"{record}.educations[{position}]"
-            context.add(
-                "person_educations",
-                {
-                    "person_id": person_id,
-                    "institution": education.institution,
-                    "field": education.field,
-                    "degree": education.degree,
-                    **context.date("completed", education.completed, where, "completed"),
-                    **context.provenance(education, where),
-                },
-            )
+        for where, name in context.nested(record, "names", person.names):
+            row = {"person_id": person_id, "name": name.name, "name_form": name.form}
+            context.add_fact("person_names", name, where, row)
+        for where, nationality in context.nested(record, "nationalities", person.nationalities):
+            country_id = context.ref("countries", nationality.country, where, "country")
+            row = {"person_id": person_id, "country_id": country_id, "basis": nationality.basis}
+            context.add_fact("person_nationalities", nationality, where, row)
+        for where, education in context.nested(record, "educations", person.educations):
+            row = {
+                "person_id": person_id,
+                **education.columns("institution", "field", "degree"),
+                **context.date("completed", education.completed, where, "completed"),
+            }
+            context.add_fact("person_educations", education, where, row)
+
+
+FAMILY = Family("people.yaml", Document, convert)

@@ -2,7 +2,7 @@
 
 A family's records come from its YAML file (e.g. posts.yaml) and, for large corpora, from
 record files in JSON Lines, one per top-level list (e.g. appointments.jsonl): same models,
-same checks, parsed ten times faster. Bulk files (a family's `STREAM_FILE`, e.g. monthly
+same checks, parsed ten times faster. Bulk files (a family's `stream`, e.g. monthly
 strengths) are never held in memory: they are validated line by line and their rows go
 straight to `executemany`, so a million observations load in bounded memory.
 """
@@ -11,9 +11,8 @@ import hashlib
 import time
 import typing
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import sqlite_utils
@@ -22,7 +21,7 @@ from sqlalchemy import UniqueConstraint
 from tqdm import tqdm
 
 from unami import schema
-from unami.loaders.context import LoadContext
+from unami.loaders.context import FactDocument, Family, LoadContext, Stream, record_name
 from unami.loaders.errors import DataError, Problem
 from unami.loaders.json_lines import parse_lines, read_record_file
 from unami.loaders.progress import SilentProgress, progress_bar, progress_over
@@ -37,7 +36,7 @@ class LoadPlan:
     data_sha256: str
     files: list[str]
     # Bulk files, read (again) by `write`, and the natural keys their lines refer to.
-    streams: list[tuple[ModuleType, Path, str]] = field(default_factory=list)
+    streams: list[tuple[Stream, Path, str]] = field(default_factory=list)
     context: LoadContext = field(default_factory=LoadContext)
     # Rows of each bulk table, when the streams were validated by `plan_load`.
     streamed: dict[str, int] = field(default_factory=dict)
@@ -47,27 +46,24 @@ class LoadPlan:
 MAX_STREAM_PROBLEMS = 100
 
 
-def _record_label(document: dict, loc: tuple) -> tuple[str, tuple]:
-    """Split a pydantic error location into a record label and the field path inside it."""
+def _record_label(document: dict, loc: tuple, context: LoadContext) -> tuple[str, tuple]:
+    """Split a pydantic error location into a record label (as conversion labels it) and the field path inside it."""
     if len(loc) >= 2 and isinstance(loc[1], int):
         items = document.get(loc[0])
-        name = None
-        if isinstance(items, list) and loc[1] < len(items) and isinstance(items[loc[1]], dict):
-            raw = items[loc[1]]
-            name = next((str(raw[k]) for k in ("key", "iso3", "number", "name") if k in raw), None)
-        return f"{loc[0]}[{loc[1]}]" + (f" ({name})" if name else ""), loc[2:]
+        raw = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
+        return context.label(loc[0], loc[1], record_name(raw) if isinstance(raw, dict) else None), loc[2:]
     return "(file)", loc
 
 
-def validate(model: type[BaseModel], document: dict, file_label: str) -> tuple[BaseModel | None, list[Problem]]:
+def validate(model: type[BaseModel], document: dict, context: LoadContext) -> BaseModel | None:
+    """The validated document of the file being read, or None with its problems added to `context`."""
     try:
-        return model.model_validate(document), []
+        return model.model_validate(document)
     except ValidationError as error:
-        problems = []
         for item in error.errors():
-            record, rest = _record_label(document, tuple(item["loc"]))
-            problems.append(_problem(file_label, record, rest, item))
-        return None, problems
+            record, rest = _record_label(document, tuple(item["loc"]), context)
+            context.problems.append(_problem(context.file, record, rest, item))
+        return None
 
 
 def _problem(file_label: str, record: str, rest: tuple, item: Mapping[str, Any]) -> Problem:
@@ -81,17 +77,17 @@ def _problem(file_label: str, record: str, rest: tuple, item: Mapping[str, Any])
     return Problem(file_label, record, field, message)
 
 
-def record_lists(family: ModuleType) -> list[str]:
+def record_lists(family: Family) -> list[str]:
     """The top-level lists of a family's document, each of which may come as `<list>.jsonl`."""
-    return [name for name, info in family.Document.model_fields.items() if typing.get_origin(info.annotation) is list]
+    return [name for name, info in family.document.model_fields.items() if typing.get_origin(info.annotation) is list]
 
 
-def family_file_names(family: ModuleType) -> list[str]:
+def family_file_names(family: Family) -> list[str]:
     """The files a family reads from a data directory, in reading order: YAML, then record files."""
-    return [family.FILE, *(f"{name}.jsonl" for name in record_lists(family))]
+    return [family.file, *(f"{name}.jsonl" for name in record_lists(family))]
 
 
-def data_files(data_dirs: list[Path], families: list[ModuleType]) -> list[tuple[ModuleType, Path, str]]:
+def data_files(data_dirs: list[Path], families: list[Family]) -> list[tuple[Family, Path, str]]:
     """Every (family, path, label) to load, families in dependency order.
 
     In each directory: the family's YAML file, then its record files. `plan_load` converts
@@ -110,10 +106,10 @@ def data_files(data_dirs: list[Path], families: list[ModuleType]) -> list[tuple[
 DATA_SUFFIXES = {".yaml", ".yml", ".json", ".jsonl"}
 
 
-def unknown_files(data_dirs: list[Path], families: list[ModuleType]) -> list[Problem]:
+def unknown_files(data_dirs: list[Path], families: list[Family]) -> list[Problem]:
     """A data-looking file no family reads (`event.jsonl`, `Posts.yaml`) is a mistake, not silence."""
     known = {name for family in families for name in family_file_names(family)}
-    known |= {family.STREAM_FILE for family in families if hasattr(family, "STREAM_FILE")}
+    known |= {family.stream.file for family in families if family.stream}
     return [
         Problem(str(path), "(file)", "(name)", f"no family reads this file; data files are: {', '.join(sorted(known))}")
         for data_dir in data_dirs
@@ -123,18 +119,18 @@ def unknown_files(data_dirs: list[Path], families: list[ModuleType]) -> list[Pro
     ]
 
 
-def stream_files(data_dirs: list[Path], families: list[ModuleType]) -> list[tuple[ModuleType, Path, str]]:
-    """Every bulk (family, path, label), families in dependency order."""
+def stream_files(data_dirs: list[Path], families: list[Family]) -> list[tuple[Stream, Path, str]]:
+    """Every bulk (stream, path, label), families in dependency order."""
     return [
-        (family, data_dir / family.STREAM_FILE, str(data_dir / family.STREAM_FILE))
+        (family.stream, data_dir / family.stream.file, str(data_dir / family.stream.file))
         for family in families
-        if hasattr(family, "STREAM_FILE")
+        if family.stream
         for data_dir in data_dirs
-        if (data_dir / family.STREAM_FILE).exists()
+        if (data_dir / family.stream.file).exists()
     ]
 
 
-def data_sha256(data_dirs: list[Path], families: list[ModuleType]) -> str:
+def data_sha256(data_dirs: list[Path], families: list[Family]) -> str:
     """The SHA-256 a build of `data_dirs` records in `dataset_versions` (YAML and bulk files)."""
     files = data_files(data_dirs, families) + stream_files(data_dirs, families)
     return content_hash([path for _, path, _ in files])
@@ -152,7 +148,7 @@ def content_hash(paths: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def stream_rows(family: ModuleType, path: Path, file_label: str, context: LoadContext) -> Iterator[tuple]:
+def stream_rows(stream: Stream, path: Path, file_label: str, context: LoadContext) -> Iterator[tuple]:
     """Validate a bulk file line by line and yield the row of each sound line.
 
     A line's problems go to `context.problems` (as `file: line N: field: message`) and
@@ -169,12 +165,12 @@ def stream_rows(family: ModuleType, path: Path, file_label: str, context: LoadCo
             context.problem(document.record, document.field, document.message)
             continue
         try:
-            parsed = family.StreamRecord.model_validate(document)
+            parsed = stream.record.model_validate(document)
         except ValidationError as error:
             context.problems.extend(_problem(file_label, record, tuple(item["loc"]), item) for item in error.errors())
             continue
         before = len(context.problems)
-        row = family.stream_row(parsed, record, context)
+        row = stream.row(parsed, record, context)
         if len(context.problems) == before:
             yield row
 
@@ -210,7 +206,7 @@ def check_unique(context: LoadContext) -> None:
                     seen[values] = row
 
 
-def plan_load(data_dirs: list[Path], families: list[ModuleType], defer_streams: bool = True) -> LoadPlan:
+def plan_load(data_dirs: list[Path], families: list[Family], defer_streams: bool = True) -> LoadPlan:
     """Read, validate and convert every data file; raise DataError listing every problem.
 
     Bulk files are validated by `write` as it inserts them into the temporary database
@@ -238,10 +234,8 @@ def plan_load(data_dirs: list[Path], families: list[ModuleType], defer_streams: 
         except DataError as error:
             context.problems.extend(error.problems)
             continue
-        parsed, problems = validate(family.Document, document, file_label)
-        # Named as conversion names them: by line in a record file (LoadContext.located).
         context.start_file(file_label, None, line_numbers)
-        context.problems.extend(replace(problem, record=context.located(problem.record)) for problem in problems)
+        parsed = validate(family.document, document, context)
         if parsed is not None:
             lists = record_lists(family)
             # A family's lists are converted in the order its document declares them (positions
@@ -256,19 +250,20 @@ def plan_load(data_dirs: list[Path], families: list[ModuleType], defer_streams: 
     validated.sort(key=lambda item: item[0], reverse=True)
     while validated:
         _, family, parsed, file_label, line_numbers = validated.pop()
-        context.start_file(file_label, getattr(parsed, "source", None), line_numbers)
+        default_source = parsed.source if isinstance(parsed, FactDocument) else None
+        context.start_file(file_label, default_source, line_numbers)
         family.convert(parsed, context)
         del parsed
-    for check in (family for family in families if hasattr(family, "check_rows")):
-        check.check_rows(context)
+    for family in families:
+        family.check_rows(context)
     check_unique(context)
     if context.problems:
         raise DataError(context.problems)
     streamed: dict[str, int] = {}
     if not defer_streams:
-        for family, path, file_label in streams:
-            rows = sum(1 for _ in stream_rows(family, path, file_label, context))
-            streamed[family.STREAM_TABLE] = streamed.get(family.STREAM_TABLE, 0) + rows
+        for stream, path, file_label in streams:
+            rows = sum(1 for _ in stream_rows(stream, path, file_label, context))
+            streamed[stream.table] = streamed.get(stream.table, 0) + rows
         if context.problems:
             raise DataError(context.problems)
     return LoadPlan(
@@ -324,19 +319,18 @@ def write(
             )
             counts[table.name] = len(table_rows)
             progress.update(len(table_rows))
-        for family, path, file_label in plan.streams:
-            table = family.STREAM_TABLE
-            first_id = counts.get(table, 0) + 1
+        for stream, path, file_label in plan.streams:
+            first_id = counts.get(stream.table, 0) + 1
             numbered = _counted(
                 (
                     (row_id, *row)
-                    for row_id, row in enumerate(stream_rows(family, path, file_label, plan.context), first_id)
+                    for row_id, row in enumerate(stream_rows(stream, path, file_label, plan.context), first_id)
                 ),
                 progress,
             )
             before = db.conn.total_changes
-            db.conn.executemany(_insert_sql(table, ["id", *family.STREAM_COLUMNS]), numbered)
-            counts[table] = counts.get(table, 0) + db.conn.total_changes - before
+            db.conn.executemany(_insert_sql(stream.table, ["id", *stream.columns]), numbered)
+            counts[stream.table] = counts.get(stream.table, 0) + db.conn.total_changes - before
         if plan.context.problems:
             raise DataError(plan.context.problems)  # rolls the transaction back
     seconds["load"] = time.perf_counter() - started  # with the commit

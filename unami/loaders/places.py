@@ -2,10 +2,8 @@
 
 from pydantic import Field
 
-from unami.loaders.context import Fact, Key, LoadContext, Record, label, vocabulary
-from unami.schema.vocabularies import ORGANIZATION_TYPES
-
-FILE = "places.yaml"
+from unami.loaders.context import Fact, FactDocument, Family, Key, LoadContext
+from unami.schema.vocabularies import OrganizationType
 
 
 class Country(Fact):
@@ -17,41 +15,31 @@ class Organization(Fact):
     key: Key
     name: str
     abbreviation: str | None = None
-    organization_type: vocabulary(ORGANIZATION_TYPES)
+    organization_type: OrganizationType
     parent: str | None = None
     country: str | None = None
     member_count: int | None = Field(default=None, ge=0)
     description: str | None = None
 
 
-class Document(Record):
-    source: str | None = None
+class Document(FactDocument):
     countries: list[Country] = []
     organizations: list[Organization] = []
 
 
 def convert(document: Document, context: LoadContext) -> None:
-    for index, country in enumerate(document.countries):
-        record = label("countries", index, country.iso3)
-        row_id = context.add(
-            "countries", {"iso3": country.iso3, "name": country.name, **context.provenance(country, record)}
-        )
+    for record, country in context.records("countries", document.countries):
+        row_id = context.add_fact("countries", country, record, country.columns("iso3", "name"))
         context.register("countries", country.iso3, row_id, record, "iso3")
     # Register every organization first so a parent may be listed after its child.
     context.register_ahead("organizations", [organization.key for organization in document.organizations])
-    for index, organization in enumerate(document.organizations):
-        record = label("organizations", index, organization.key)
-        context.add(
-            "organizations",
-            {
-                "key": organization.key,
-                "name": organization.name,
-                "abbreviation": organization.abbreviation,
-                "organization_type": organization.organization_type,
-                "parent_organization_id": context.ref("organizations", organization.parent, record, "parent"),
-                "country_id": context.ref("countries", organization.country, record, "country"),
-                "member_count": organization.member_count,
-                "description": organization.description,
-                **context.provenance(organization, record),
-            },
-        )
+    for record, organization in context.records("organizations", document.organizations):
+        row = {
+            **organization.columns("key", "name", "abbreviation", "organization_type", "member_count", "description"),
+            "parent_organization_id": context.ref("organizations", organization.parent, record, "parent"),
+            "country_id": context.ref("countries", organization.country, record, "country"),
+        }
+        context.add_fact("organizations", organization, record, row)
+
+
+FAMILY = Family("places.yaml", Document, convert)

@@ -4,10 +4,8 @@ import re
 
 from pydantic import field_validator
 
-from unami.loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, vocabulary
-from unami.schema.vocabularies import END_REASONS, POSITION_LEVELS
-
-FILE = "posts.yaml"
+from unami.loaders.context import EdtfText, Fact, FactDocument, Family, Key, LoadContext
+from unami.schema.vocabularies import EndReason, PositionLevel
 
 HEADING_YEARS = re.compile(r"^(\d{4})(?:\s*[–-]\s*(\d{4}))?$")
 
@@ -18,7 +16,7 @@ class Position(Fact):
     abbreviation: str | None = None
     mission: Key | None = None
     organization: Key | None = None
-    level: vocabulary(POSITION_LEVELS)
+    level: PositionLevel
     portfolio: str | None = None
 
 
@@ -31,7 +29,7 @@ class Appointment(Fact):
     heading_years: str | None = None
     predecessor: Key | None = None
     served_under: Key | None = None
-    end_reason: vocabulary(END_REASONS) | None = None
+    end_reason: EndReason | None = None
     next: Key | None = None
     note: str | None = None
 
@@ -43,8 +41,7 @@ class Appointment(Fact):
         return value
 
 
-class Document(Record):
-    source: str | None = None
+class Document(FactDocument):
     positions: list[Position] = []
     appointments: list[Appointment] = []
 
@@ -60,51 +57,34 @@ def heading_bounds(heading_years: str | None) -> tuple[int | None, int | None]:
 
 
 def convert(document: Document, context: LoadContext) -> None:
-    for index, position in enumerate(document.positions):
-        record = label("positions", index, position.key)
-        position_id = context.add(
-            "positions",
-            {
-                "key": position.key,
-                "name": position.name,
-                "abbreviation": position.abbreviation,
-                "mission_id": context.ref("missions", position.mission, record, "mission"),
-                "organization_id": context.ref("organizations", position.organization, record, "organization"),
-                "level": position.level,
-                "portfolio": position.portfolio,
-                **context.provenance(position, record),
-            },
-        )
+    for record, position in context.records("positions", document.positions):
+        row = {
+            **position.columns("key", "name", "abbreviation", "level", "portfolio"),
+            "mission_id": context.ref("missions", position.mission, record, "mission"),
+            "organization_id": context.ref("organizations", position.organization, record, "organization"),
+        }
+        position_id = context.add_fact("positions", position, record, row)
         context.register("positions", position.key, position_id, record)
 
     # Register every appointment first: predecessors and next posts may point forward.
     context.register_ahead("appointments", [appointment.key for appointment in document.appointments])
-    for index, appointment in enumerate(document.appointments):
-        record = label("appointments", index, appointment.key)
+    for record, appointment in context.records("appointments", document.appointments):
         start_year, end_year = heading_bounds(appointment.heading_years)
-        context.add(
-            "appointments",
-            {
-                "key": appointment.key,
-                "person_id": context.ref("people", appointment.person, record, "person"),
-                "position_id": context.ref("positions", appointment.position, record, "position"),
-                **context.date("started", appointment.started, record, "started"),
-                **context.date("ended", appointment.ended, record, "ended"),
-                "heading_years": appointment.heading_years,
-                "heading_start_year": start_year,
-                "heading_end_year": end_year,
-                "predecessor_appointment_id": context.ref(
-                    "appointments", appointment.predecessor, record, "predecessor"
-                ),
-                "served_under_appointment_id": context.ref(
-                    "appointments", appointment.served_under, record, "served_under"
-                ),
-                "end_reason": appointment.end_reason,
-                "next_appointment_id": context.ref("appointments", appointment.next, record, "next"),
-                "note": appointment.note,
-                **context.provenance(appointment, record),
-            },
-        )
+        row = {
+            **appointment.columns("key", "heading_years", "end_reason", "note"),
+            "person_id": context.ref("people", appointment.person, record, "person"),
+            "position_id": context.ref("positions", appointment.position, record, "position"),
+            **context.date("started", appointment.started, record, "started"),
+            **context.date("ended", appointment.ended, record, "ended"),
+            "heading_start_year": start_year,
+            "heading_end_year": end_year,
+            "predecessor_appointment_id": context.ref("appointments", appointment.predecessor, record, "predecessor"),
+            "served_under_appointment_id": context.ref(
+                "appointments", appointment.served_under, record, "served_under"
+            ),
+            "next_appointment_id": context.ref("appointments", appointment.next, record, "next"),
+        }
+        context.add_fact("appointments", appointment, record, row)
 
 
 def check_rows(context: LoadContext) -> None:
@@ -133,3 +113,6 @@ def check_rows(context: LoadContext) -> None:
                         "started",
                         f"overlaps {first['key']} in the same post ({first['started_date']}–{first['ended_date']})",
                     )
+
+
+FAMILY = Family("posts.yaml", Document, convert, check_rows)

@@ -2,15 +2,13 @@
 
 from pydantic import Field
 
-from unami.loaders.context import EdtfText, Fact, Key, LoadContext, Record, label, vocabulary
-from unami.schema.vocabularies import RESOLUTION_ACTIONS
-
-FILE = "resolutions.yaml"
+from unami.loaders.context import EdtfText, Fact, FactDocument, Family, Key, LoadContext
+from unami.schema.vocabularies import ResolutionAction
 
 
 class Action(Fact):
     mission: Key
-    action: vocabulary(RESOLUTION_ACTIONS)
+    action: ResolutionAction
     mandate_end: EdtfText | None = None
     description: str
 
@@ -27,42 +25,31 @@ class Resolution(Fact):
     actions: list[Action] = []
 
 
-class Document(Record):
-    source: str | None = None
+class Document(FactDocument):
     resolutions: list[Resolution]
 
 
 def convert(document: Document, context: LoadContext) -> None:
-    for index, resolution in enumerate(document.resolutions):
-        record = label("resolutions", index, str(resolution.number))
+    for record, resolution in context.records("resolutions", document.resolutions):
         if resolution.symbol and not resolution.symbol.startswith(f"S/RES/{resolution.number} "):
             context.problem(record, "symbol", f"{resolution.symbol!r} does not carry number {resolution.number}")
-        resolution_id = context.add(
-            "resolutions",
-            {
-                "number": resolution.number,
-                "symbol": resolution.symbol,
-                "name": f"Resolution {resolution.number}",
-                "organization_id": context.ref("organizations", resolution.organization, record, "organization"),
-                **context.date("adopted", resolution.adopted, record, "adopted"),
-                "votes_for": resolution.votes_for,
-                "votes_against": resolution.votes_against,
-                "abstentions": resolution.abstentions,
-                "is_unanimous": None if resolution.is_unanimous is None else int(resolution.is_unanimous),
-                **context.provenance(resolution, record),
-            },
-        )
+        row = {
+            **resolution.columns("number", "symbol", "votes_for", "votes_against", "abstentions"),
+            "name": f"Resolution {resolution.number}",
+            "organization_id": context.ref("organizations", resolution.organization, record, "organization"),
+            **context.date("adopted", resolution.adopted, record, "adopted"),
+            "is_unanimous": None if resolution.is_unanimous is None else int(resolution.is_unanimous),
+        }
+        resolution_id = context.add_fact("resolutions", resolution, record, row)
         context.register("resolutions", str(resolution.number), resolution_id, record, "number")
-        for position, action in enumerate(resolution.actions):
-            where = f"{record}.actions[{position}]"
-            context.add(
-                "resolution_actions",
-                {
-                    "resolution_id": resolution_id,
-                    "mission_id": context.ref("missions", action.mission, where, "mission"),
-                    "action": action.action,
-                    **context.date("mandate_end", action.mandate_end, where, "mandate_end"),
-                    "description": action.description,
-                    **context.provenance(action, where),
-                },
-            )
+        for where, action in context.nested(record, "actions", resolution.actions):
+            row = {
+                "resolution_id": resolution_id,
+                "mission_id": context.ref("missions", action.mission, where, "mission"),
+                **action.columns("action", "description"),
+                **context.date("mandate_end", action.mandate_end, where, "mandate_end"),
+            }
+            context.add_fact("resolution_actions", action, where, row)
+
+
+FAMILY = Family("resolutions.yaml", Document, convert)

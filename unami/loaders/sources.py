@@ -2,9 +2,7 @@
 
 from pydantic import Field
 
-from unami.loaders.context import Key, LoadContext, Record, label
-
-FILE = "sources.yaml"
+from unami.loaders.context import Family, Key, LoadContext, Record
 
 
 class Source(Record):
@@ -25,18 +23,18 @@ class Document(Record):
 
 
 def convert(document: Document, context: LoadContext) -> None:
-    for index, source in enumerate(document.sources):
-        record = label("sources", index, source.key)
+    for record, source in context.records("sources", document.sources):
         source_id = context.add("sources", source.model_dump(exclude={"sections"}))
         context.register("sources", source.key, source_id, record)
         for position, section in enumerate(source.sections, start=1):
-            section_id = context.add(
-                "source_sections",
-                {
-                    "source_id": source_id,
-                    "name": section,
-                    "citation": f"{source.name} ({source.publisher or source.key}), section {section}",
-                    "position": position,
-                },
-            )
+            row = {
+                "source_id": source_id,
+                "name": section,
+                "citation": f"{source.name} ({source.publisher or source.key}), section {section}",
+                "position": position,
+            }
+            section_id = context.add("source_sections", row)
             context.register("source_sections", f"{source.key}#{section}", section_id, record, "sections")
+
+
+FAMILY = Family("sources.yaml", Document, convert)

@@ -1,13 +1,18 @@
 """Controlled vocabularies: the one list of allowed values per coded column.
 
-The schema turns each list into a CHECK constraint and the loaders validate
-against the same list, so a new value is added here once and nowhere else.
+Each vocabulary is a `Literal` type: the loaders' record models use it as a field type
+(pydantic refuses any other value, mypy checks it), and its values, as a tuple, become
+the schema's CHECK constraint. A new value is added here once and nowhere else.
 """
 
-MISSION_TYPES = ("political mission", "peacekeeping operation")
-MISSION_STATUSES = ("active", "completed")
+from typing import Literal, get_args
 
-ORGANIZATION_TYPES = (
+MissionType = Literal["political mission", "peacekeeping operation"]
+MISSION_TYPES = get_args(MissionType)
+MissionStatus = Literal["active", "completed"]
+MISSION_STATUSES = get_args(MissionStatus)
+
+OrganizationType = Literal[
     "intergovernmental organization",
     "un principal organ",
     "un secretariat",
@@ -19,10 +24,11 @@ ORGANIZATION_TYPES = (
     "multinational force",
     "armed group",
     "other",
-)
+]
+ORGANIZATION_TYPES = get_args(OrganizationType)
 
 # How a mission relates to an organization it is linked with.
-MISSION_ORGANIZATION_ROLES = (
+MissionOrganizationRole = Literal[
     "parent organ",
     "administered by",
     "supported by",
@@ -30,27 +36,35 @@ MISSION_ORGANIZATION_ROLES = (
     "host government",
     "works alongside",
     "see also",
-)
+]
+MISSION_ORGANIZATION_ROLES = get_args(MissionOrganizationRole)
 
 # On what ground a person is linked to a country.
-NATIONALITY_BASES = ("stated nationality", "mother's nationality", "father's nationality")
+NationalityBasis = Literal["stated nationality", "mother's nationality", "father's nationality"]
+NATIONALITY_BASES = get_args(NationalityBasis)
 
-NAME_FORMS = ("preferred", "variant spelling", "short form")
+# A record states its other names; its preferred form is the record's own name.
+StatedNameForm = Literal["variant spelling", "short form"]
+NameForm = Literal["preferred", StatedNameForm]
+NAME_FORMS = get_args(NameForm)
 
-POSITION_LEVELS = ("head of mission", "deputy head of mission", "other")
+PositionLevel = Literal["head of mission", "deputy head of mission", "other"]
+POSITION_LEVELS = get_args(PositionLevel)
 
-END_REASONS = ("appointed elsewhere", "succeeded", "killed", "mission ended", "not stated")
+EndReason = Literal["appointed elsewhere", "succeeded", "killed", "mission ended", "not stated"]
+END_REASONS = get_args(EndReason)
 
-RESOLUTION_ACTIONS = (
+ResolutionAction = Literal[
     "establish",
     "extend",
     "request review",
     "request plan",
     "accept request",
     "terminate",
-)
+]
+RESOLUTION_ACTIONS = get_args(ResolutionAction)
 
-EVENT_KINDS = (
+EventKind = Literal[
     "presence",
     "conflict",
     "establishment",
@@ -65,19 +79,24 @@ EVENT_KINDS = (
     "meeting",
     "investigation",
     "termination",
-)
+]
+EVENT_KINDS = get_args(EventKind)
 
 # Mandate components, after the Security Council field-missions taxonomy.
-MANDATE_AREA_KINDS = ("summary", "final mandate")
+MandateAreaKind = Literal["summary", "final mandate"]
+MANDATE_AREA_KINDS = get_args(MandateAreaKind)
 
-STAFF_CATEGORIES = ("total", "international", "national")
+StaffCategory = Literal["total", "international", "national"]
+STAFF_CATEGORIES = get_args(StaffCategory)
 
-PERSONNEL_TYPES = ("troops", "military observers", "defence civilians")
+PersonnelType = Literal["troops", "military observers", "defence civilians"]
+PERSONNEL_TYPES = get_args(PersonnelType)
 
-CONTINGENT_STATUSES = ("current", "former")
+ContingentStatus = Literal["current", "former"]
+CONTINGENT_STATUSES = get_args(ContingentStatus)
 
 # What a third party did for, or with, a contingent.
-CONTINGENT_LINK_ROLES = (
+ContingentLinkRole = Literal[
     "trained",
     "equipped",
     "transported",
@@ -85,17 +104,20 @@ CONTINGENT_LINK_ROLES = (
     "redeployed to",
     "also contributed to",
     "ranked ahead of",
-)
+]
+CONTINGENT_LINK_ROLES = get_args(ContingentLinkRole)
 
-DISCREPANCY_KINDS = (
+DiscrepancyKind = Literal[
     "heading years versus text",
     "date stated two ways",
     "name spelled two ways",
     "title stated two ways",
-)
+]
+DISCREPANCY_KINDS = get_args(DiscrepancyKind)
 
 # Granularity of an EDTF value, derived by the loader from the string.
-DATE_PRECISIONS = ("day", "month", "year", "decade", "interval", "one of a set")
+DatePrecision = Literal["day", "month", "year", "decade", "interval", "one of a set"]
+DATE_PRECISIONS = get_args(DatePrecision)
 
 
 def sql_in(column: str, values: tuple[str, ...]) -> str:
