@@ -46,6 +46,11 @@ class Chart:
         }
 
 
+def names_axis(field: str, sorted_by: str) -> dict:
+    """One row per name, in the order of `sorted_by`, labels long enough for a person's name."""
+    return {"field": field, "type": "nominal", "sort": {"field": sorted_by}, "title": None, "axis": {"labelLimit": 170}}
+
+
 def tooltip(*fields: tuple[str, str]) -> list[dict]:
     return [{"field": name, "title": title} for name, title in fields]
 
@@ -63,13 +68,7 @@ CHARTS: dict[str, Chart] = {
         display={
             "mark": {"type": "bar", "tooltip": True, "cornerRadius": 2},
             "encoding": {
-                "y": {
-                    "field": "person",
-                    "type": "nominal",
-                    "sort": {"field": "bar_start"},
-                    "title": None,
-                    "axis": {"labelLimit": 170},
-                },
+                "y": names_axis("person", sorted_by="bar_start"),
                 "x": {"field": "bar_start", "type": "temporal", "title": None},
                 "x2": {"field": "bar_end"},
                 "color": {"field": "position_level", "type": "nominal", "title": "post", "legend": LEGEND},
@@ -190,13 +189,7 @@ CHARTS: dict[str, Chart] = {
         },
         display={
             "encoding": {
-                "y": {
-                    "field": "name",
-                    "type": "nominal",
-                    "sort": {"field": "occurred_earliest"},
-                    "title": None,
-                    "axis": {"labelLimit": 170},
-                },
+                "y": names_axis("name", sorted_by="occurred_earliest"),
                 "tooltip": tooltip(("name", "event"), ("date", "when"), ("event_kind", "kind")),
             },
             "layer": [

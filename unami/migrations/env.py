@@ -42,15 +42,19 @@ def check_foreign_keys(connection) -> None:
         raise RuntimeError(f"migration left {len(problems)} foreign-key violation(s), first: {problems[0]}")
 
 
-def run_migrations_offline() -> None:
+def configure(**options) -> None:
+    """Compare only migration-owned tables, in batch mode (SQLite can barely ALTER)."""
     context.configure(
-        url=config.get_main_option("sqlalchemy.url"),
         target_metadata=target_metadata,
-        literal_binds=True,
         render_as_batch=True,
         include_name=include_name,
         include_object=include_object,
+        **options,
     )
+
+
+def run_migrations_offline() -> None:
+    configure(url=config.get_main_option("sqlalchemy.url"), literal_binds=True)
     with context.begin_transaction():
         context.run_migrations()
 
@@ -79,13 +83,7 @@ def run_migrations_online() -> None:
 
 
 def _run(connection) -> None:
-    context.configure(
-        connection=connection,
-        target_metadata=target_metadata,
-        render_as_batch=True,
-        include_name=include_name,
-        include_object=include_object,
-    )
+    configure(connection=connection)
     with context.begin_transaction():
         context.run_migrations()
         check_foreign_keys(connection)

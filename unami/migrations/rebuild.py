@@ -39,3 +39,7 @@ def rebuild_table(table: str, old_fragment: str, new_fragment: str) -> None:
     op.execute(f'ALTER TABLE "_new_{table}" RENAME TO "{table}"')
     for _kind, _name, sql in dependents:
         op.execute(sql)
+
+
+def no_change() -> None:
+    """`upgrade` and `downgrade` of a revision whose work moved elsewhere (it keeps its place in the history)."""

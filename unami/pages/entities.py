@@ -28,6 +28,11 @@ def link(table: str, id_column: str) -> str:
     return f"case when {id_column} is not null then '/{{db}}/{table}/' || {id_column} end"
 
 
+def in_date_order(earliest: str, tiebreak: str) -> str:
+    """Dated rows in date order, undated rows last (SQLite sorts NULL first)."""
+    return f"order by {earliest} is null, {earliest}, {tiebreak}"
+
+
 @dataclass(frozen=True)
 class Related:
     title: str
@@ -60,8 +65,8 @@ ENTITIES: dict[str, Entity] = {
                     'tenure' as tenure, {link("appointments", "appointments.id")} as tenure_path,
                     {source("appointments")}
                 from appointments join positions on positions.id = appointments.position_id
-                where appointments.person_id = :id order by appointments.started_earliest is null,
-                    appointments.started_earliest, appointments.id""",
+                where appointments.person_id = :id
+                {in_date_order("appointments.started_earliest", "appointments.id")}""",
             ),
             Related(
                 "Names",
@@ -87,8 +92,7 @@ ENTITIES: dict[str, Entity] = {
                     readable_date(events.occurred_date) as date, event_participants.role,
                     {source("event_participants")}
                 from event_participants join events on events.id = event_participants.event_id
-                where event_participants.person_id = :id
-                order by events.occurred_earliest is null, events.occurred_earliest, events.id""",
+                where event_participants.person_id = :id {in_date_order("events.occurred_earliest", "events.id")}""",
             ),
             Related("Contradictions", CONTRADICTIONS.format(column="person_id")),
         ),
@@ -105,7 +109,7 @@ ENTITIES: dict[str, Entity] = {
                     {source("appointments")}
                 from appointments join people on people.id = appointments.person_id
                 where appointments.position_id = :id
-                order by appointments.started_earliest is null, appointments.started_earliest, appointments.id""",
+                {in_date_order("appointments.started_earliest", "appointments.id")}""",
             ),
             Related("Contradictions", CONTRADICTIONS.format(column="position_id")),
         ),
@@ -132,7 +136,7 @@ ENTITIES: dict[str, Entity] = {
                     readable_date(events.occurred_date) as date, {source("event_resolutions")}
                 from event_resolutions join events on events.id = event_resolutions.event_id
                 where event_resolutions.resolution_id = :id
-                order by events.occurred_earliest is null, events.occurred_earliest""",
+                {in_date_order("events.occurred_earliest", "events.id")}""",
             ),
             Related("Contradictions", CONTRADICTIONS.format(column="resolution_id")),
         ),
@@ -170,7 +174,7 @@ ENTITIES: dict[str, Entity] = {
                     case is_approximate when 1 then 'yes' else 'no' end as approximate,
                     readable_date(observed_date) as as_of, note, {source("contingent_strengths")}
                 from contingent_strengths where contingent_id = :id
-                order by observed_earliest is not null, observed_earliest, contingent_strengths.id""",
+                {in_date_order("observed_earliest", "contingent_strengths.id")}""",
             ),
             Related(
                 "Trained, equipped or commanded by",

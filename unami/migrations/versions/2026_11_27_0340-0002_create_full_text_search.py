@@ -10,15 +10,10 @@ declared in schema/fts.py and created by unami.derived after every build and eve
 revision stays, so a database recorded at 0002 keeps its place in the history.
 """
 
+from unami.migrations.rebuild import no_change
+
 revision = "0002"
 down_revision = "0001"
-branch_labels = None
-depends_on = None
-
-
-def upgrade() -> None:
-    pass
-
-
-def downgrade() -> None:
-    pass
+branch_labels = depends_on = None
+# It no longer changes any table (see above); alembic still calls both.
+upgrade = downgrade = no_change

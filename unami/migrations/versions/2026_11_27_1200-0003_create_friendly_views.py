@@ -10,15 +10,10 @@ every build and every `unami migrate` (which drops them before upgrading), so it
 fact table. The revision stays, so a database recorded at 0003 keeps its place in the history.
 """
 
+from unami.migrations.rebuild import no_change
+
 revision = "0003"
 down_revision = "0002"
-branch_labels = None
-depends_on = None
-
-
-def upgrade() -> None:
-    pass
-
-
-def downgrade() -> None:
-    pass
+branch_labels = depends_on = None
+# It no longer changes any table (see above); alembic still calls both.
+upgrade = downgrade = no_change

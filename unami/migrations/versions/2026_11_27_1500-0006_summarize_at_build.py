@@ -11,15 +11,10 @@ every `unami migrate`, so it changes no fact table. The revision stays, so a dat
 at 0006 keeps its place in the history.
 """
 
+from unami.migrations.rebuild import no_change
+
 revision = "0006"
 down_revision = "0005"
-branch_labels = None
-depends_on = None
-
-
-def upgrade() -> None:
-    pass
-
-
-def downgrade() -> None:
-    pass
+branch_labels = depends_on = None
+# It no longer changes any table (see above); alembic still calls both.
+upgrade = downgrade = no_change
