@@ -17,6 +17,14 @@ NOT_STATED = "'not stated'"
 LEGEND = {"orient": "bottom", "direction": "vertical", "columns": 1, "labelLimit": 260}
 # Two legends below one chart stack instead of standing side by side past a phone's width.
 CONFIG = {"background": "#00000000", "legend": {"layout": {"bottom": {"direction": "vertical", "anchor": "start"}}}}
+# 13 kinds of event: a 20-colour scheme, so no two kinds share a colour.
+EVENT_KINDS = {
+    "field": "event_kind",
+    "type": "nominal",
+    "title": "kind",
+    "scale": {"scheme": "category20"},
+    "legend": LEGEND,
+}
 COUNT_AXIS = {"tickMinStep": 1, "format": "d"}  # counts of people and events are whole numbers
 
 
@@ -160,13 +168,7 @@ CHARTS: dict[str, Chart] = {
                     "title": "events",
                     "axis": COUNT_AXIS,
                 },
-                "color": {
-                    "field": "event_kind",
-                    "type": "nominal",
-                    "title": "kind",
-                    "scale": {"scheme": "category20"},
-                    "legend": LEGEND,
-                },
+                "color": EVENT_KINDS,
                 "tooltip": tooltip(("event_year", "year"), ("event_kind", "kind"), ("events", "events")),
             },
         },
@@ -204,13 +206,7 @@ CHARTS: dict[str, Chart] = {
                     "mark": {"type": "point", "filled": True, "size": 40, "tooltip": True},
                     "encoding": {
                         "x": {"field": "middle", "type": "temporal"},
-                        "color": {
-                            "field": "event_kind",
-                            "type": "nominal",
-                            "title": "kind",
-                            "scale": {"scheme": "category20"},
-                            "legend": LEGEND,
-                        },
+                        "color": EVENT_KINDS,
                     },
                 },
             ],

@@ -45,6 +45,21 @@ class Entity:
     related: tuple[Related, ...] = ()
 
 
+def tenures(title: str, of: str) -> Related:
+    """The tenures of a person (of="person_id": the posts held) or of a post (of="position_id": its holders)."""
+    other, name = ("positions", "post") if of == "person_id" else ("people", "person")
+    other_id = "position_id" if of == "person_id" else "person_id"
+    return Related(
+        title,
+        f"""select {other}.name as {name}, {link(other, f"{other}.id")} as {name}_path,
+            readable_date(appointments.started_date) as started, readable_date(appointments.ended_date) as ended,
+            coalesce(appointments.end_reason, '{NOT_STATED}') as end_reason,
+            'tenure' as tenure, {link("appointments", "appointments.id")} as tenure_path, {source("appointments")}
+        from appointments join {other} on {other}.id = appointments.{other_id}
+        where appointments.{of} = :id {in_date_order("appointments.started_earliest", "appointments.id")}""",
+    )
+
+
 CONTRADICTIONS = """
 select discrepancies.name as contradiction, '/{{db}}/discrepancies/' || discrepancies.id as contradiction_path,
     discrepancies.discrepancy_kind as kind,
@@ -56,18 +71,7 @@ ENTITIES: dict[str, Entity] = {
     "people": Entity(
         "entity.name",
         (
-            Related(
-                "Posts held",
-                f"""select positions.name as post, {link("positions", "positions.id")} as post_path,
-                    readable_date(appointments.started_date) as started,
-                    readable_date(appointments.ended_date) as ended,
-                    coalesce(appointments.end_reason, '{NOT_STATED}') as end_reason,
-                    'tenure' as tenure, {link("appointments", "appointments.id")} as tenure_path,
-                    {source("appointments")}
-                from appointments join positions on positions.id = appointments.position_id
-                where appointments.person_id = :id
-                {in_date_order("appointments.started_earliest", "appointments.id")}""",
-            ),
+            tenures("Posts held", of="person_id"),
             Related(
                 "Names",
                 f"""select name, name_form as form, {source("person_names")}
@@ -100,17 +104,7 @@ ENTITIES: dict[str, Entity] = {
     "positions": Entity(
         "entity.name",
         (
-            Related(
-                "Holders",
-                f"""select people.name as person, {link("people", "people.id")} as person_path,
-                    readable_date(appointments.started_date) as started,
-                    readable_date(appointments.ended_date) as ended,
-                    'tenure' as tenure, {link("appointments", "appointments.id")} as tenure_path,
-                    {source("appointments")}
-                from appointments join people on people.id = appointments.person_id
-                where appointments.position_id = :id
-                {in_date_order("appointments.started_earliest", "appointments.id")}""",
-            ),
+            tenures("Holders", of="position_id"),
             Related("Contradictions", CONTRADICTIONS.format(column="position_id")),
         ),
     ),
