@@ -1,7 +1,7 @@
 """A real browser (Debian's Chromium driven by Playwright) against a live `unami serve`.
 
 Screenshots go to the test's temporary directory; set UNAMI_SCREENSHOTS=DIR to also keep
-them there (docs/screenshots/ holds two of them for the README).
+them there (docs/screenshots/ holds four of them for the README).
 """
 
 import os
@@ -70,6 +70,11 @@ def test_home_page_shows_the_title_and_the_database(live_site, page, screenshots
     body = page.inner_text("body")
     assert "Who held a post on a given day" in body and "Leadership timeline" in body
     shoot(page, screenshots, tmp_path, "home")
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(live_site + "/")
+    assert page.inner_text("h1") == "The UN Assistance Mission for Iraq, 2003–2025"
+    shoot(page, screenshots, tmp_path, "home-390")
+    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def test_a_report_with_a_parameter_names_the_head_of_mission(live_site, page, screenshots, tmp_path):

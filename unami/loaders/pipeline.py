@@ -220,8 +220,31 @@ def plan_load(data_dirs: list[Path], families: list[Family], defer_streams: bool
         dirs = ", ".join(str(d) for d in data_dirs)
         raise DataError([Problem(dirs, "(directory)", "(files)", "no data files found")])
     context.problems.extend(unknown_files(data_dirs, families))
-    # Phase 1: read and validate every file. Reference checks wait until all files are
-    # valid, so one broken record does not cascade into dozens of "unknown key" lines.
+    # Reference checks wait until every file is valid, so one broken record does not cascade
+    # into dozens of "unknown key" lines.
+    validated = _validate_files(files, data_dirs, families, context)
+    _raise_problems(context)
+    _convert(validated, families, context)
+    _raise_problems(context)
+    streamed = {} if defer_streams else _validate_streams(streams, context)
+    _raise_problems(context)
+    return LoadPlan(
+        context.rows,
+        data_sha256(data_dirs, families),
+        [label for *_, label in files + streams],
+        streams,
+        context,
+        streamed,
+    )
+
+
+def _raise_problems(context: LoadContext) -> None:
+    if context.problems:
+        raise DataError(context.problems)
+
+
+def _validate_files(files: list, data_dirs: list[Path], families: list[Family], context: LoadContext) -> list:
+    """Phase 1: read and validate every file; return the valid documents in conversion order."""
     validated = []
     # Per-file progress on a terminal only (large corpora spend most of their time here).
     for family, path, file_label in progress_over(files, desc="validate", unit=" files"):
@@ -243,11 +266,15 @@ def plan_load(data_dirs: list[Path], families: list[Family], defer_streams: bool
             first_list = min((lists.index(name) for name in document if name in lists), default=len(lists))
             order = (families.index(family), data_dirs.index(path.parent), first_list, path.suffix == ".jsonl")
             validated.append((order, family, parsed, file_label, line_numbers))
-    if context.problems:
-        raise DataError(context.problems)
-    # Phase 2: convert to rows, resolving natural keys across files.
-    # Each validated document is dropped once converted: its rows replace it in memory.
     validated.sort(key=lambda item: item[0], reverse=True)
+    return validated
+
+
+def _convert(validated: list, families: list[Family], context: LoadContext) -> None:
+    """Phase 2: convert to rows, resolving natural keys across files, then the rules across rows.
+
+    Each validated document is dropped once converted: its rows replace it in memory.
+    """
     while validated:
         _, family, parsed, file_label, line_numbers = validated.pop()
         default_source = parsed.source if isinstance(parsed, FactDocument) else None
@@ -257,23 +284,15 @@ def plan_load(data_dirs: list[Path], families: list[Family], defer_streams: bool
     for family in families:
         family.check_rows(context)
     check_unique(context)
-    if context.problems:
-        raise DataError(context.problems)
+
+
+def _validate_streams(streams: list, context: LoadContext) -> dict[str, int]:
+    """Validate bulk files now instead of while `write` inserts them; return rows per table."""
     streamed: dict[str, int] = {}
-    if not defer_streams:
-        for stream, path, file_label in streams:
-            rows = sum(1 for _ in stream_rows(stream, path, file_label, context))
-            streamed[stream.table] = streamed.get(stream.table, 0) + rows
-        if context.problems:
-            raise DataError(context.problems)
-    return LoadPlan(
-        context.rows,
-        data_sha256(data_dirs, families),
-        [label for *_, label in files + streams],
-        streams,
-        context,
-        streamed,
-    )
+    for stream, path, file_label in streams:
+        rows = sum(1 for _ in stream_rows(stream, path, file_label, context))
+        streamed[stream.table] = streamed.get(stream.table, 0) + rows
+    return streamed
 
 
 def write(
@@ -288,13 +307,11 @@ def write(
     started = time.perf_counter()
     db = sqlite_utils.Database(db_path)
     db.execute("PRAGMA foreign_keys = ON")
-    existing = set(db.table_names())
     data_version = f"{plan.data_sha256[:12]}-{schema_revision}"
     rows = dict(plan.rows)
     rows["dataset_versions"] = [
         {"id": 1, "data_version": data_version, "data_sha256": plan.data_sha256, "schema_revision": schema_revision}
     ]
-    counts = {}
     # A progress bar on a terminal only: builds in CI and tests stay quiet.
     progress = progress_bar(
         total=sum(len(table_rows) for table_rows in rows.values()) + sum(plan.streamed.values()) or None,
@@ -304,39 +321,51 @@ def write(
     )
     with db.atomic():
         db.execute("PRAGMA defer_foreign_keys = ON")  # self-references (predecessors) may point forward
-        for table in schema.migrated_tables():
-            table_rows = rows.get(table.name, [])
-            if table.name not in existing:
-                raise RuntimeError(f"table {table.name} is missing: the database is not migrated to head")
-            columns = [column.name for column in table.columns]
-            unknown = {key for row in table_rows for key in row} - set(columns)
-            if unknown:
-                raise RuntimeError(f"rows for {table.name} carry unknown columns {sorted(unknown)}")
-            # Plain executemany: about 3x the rows/s of insert_all (see the benchmark).
-            db.conn.executemany(
-                _insert_sql(table.name, columns),
-                (tuple(row.get(column) for column in columns) for row in table_rows),
-            )
-            counts[table.name] = len(table_rows)
-            progress.update(len(table_rows))
-        for stream, path, file_label in plan.streams:
-            first_id = counts.get(stream.table, 0) + 1
-            numbered = _counted(
-                (
-                    (row_id, *row)
-                    for row_id, row in enumerate(stream_rows(stream, path, file_label, plan.context), first_id)
-                ),
-                progress,
-            )
-            before = db.conn.total_changes
-            db.conn.executemany(_insert_sql(stream.table, ["id", *stream.columns]), numbered)
-            counts[stream.table] = counts.get(stream.table, 0) + db.conn.total_changes - before
-        if plan.context.problems:
-            raise DataError(plan.context.problems)  # rolls the transaction back
+        counts = _insert_rows(db, rows, progress)
+        _insert_streams(db, plan, counts, progress)
+        _raise_problems(plan.context)  # rolls the transaction back
     seconds["load"] = time.perf_counter() - started  # with the commit
     progress.close()
     db.close()
     return counts
+
+
+def _insert_rows(db: sqlite_utils.Database, rows: dict[str, list[dict]], progress) -> dict[str, int]:
+    """Insert the converted rows, table by table in the migrated order; return rows per table."""
+    existing = set(db.table_names())
+    counts = {}
+    for table in schema.migrated_tables():
+        table_rows = rows.get(table.name, [])
+        if table.name not in existing:
+            raise RuntimeError(f"table {table.name} is missing: the database is not migrated to head")
+        columns = [column.name for column in table.columns]
+        unknown = {key for row in table_rows for key in row} - set(columns)
+        if unknown:
+            raise RuntimeError(f"rows for {table.name} carry unknown columns {sorted(unknown)}")
+        # Plain executemany: about 3x the rows/s of insert_all (see the benchmark).
+        db.conn.executemany(
+            _insert_sql(table.name, columns),
+            (tuple(row.get(column) for column in columns) for row in table_rows),
+        )
+        counts[table.name] = len(table_rows)
+        progress.update(len(table_rows))
+    return counts
+
+
+def _insert_streams(db: sqlite_utils.Database, plan: LoadPlan, counts: dict[str, int], progress) -> None:
+    """Validate and insert the bulk files line by line, numbering ids after the rows already in."""
+    for stream, path, file_label in plan.streams:
+        first_id = counts.get(stream.table, 0) + 1
+        numbered = _counted(
+            (
+                (row_id, *row)
+                for row_id, row in enumerate(stream_rows(stream, path, file_label, plan.context), first_id)
+            ),
+            progress,
+        )
+        before = db.conn.total_changes
+        db.conn.executemany(_insert_sql(stream.table, ["id", *stream.columns]), numbered)
+        counts[stream.table] = counts.get(stream.table, 0) + db.conn.total_changes - before
 
 
 def _insert_sql(table: str, columns: list[str]) -> str:
