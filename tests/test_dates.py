@@ -4,7 +4,7 @@ import calendar
 import datetime
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unami.loaders.dates import DateProblem, parse_date
@@ -75,6 +75,8 @@ def test_a_date_without_a_stored_meaning_is_refused_with_its_reason(edtf, reason
     assert "\n" not in str(refusal.value)
 
 
+# No deadline: the edtf package takes milliseconds to parse a set, more on a loaded machine.
+@settings(deadline=None)
 @given(st.dates(min_value=datetime.date(1, 1, 1), max_value=datetime.date(9999, 12, 31)))
 def test_every_calendar_day_month_and_year_has_the_calendars_bounds(day):
     iso = day.isoformat()
@@ -87,6 +89,7 @@ def test_every_calendar_day_month_and_year_has_the_calendars_bounds(day):
     assert (parse_date(year)["earliest"], parse_date(year)["latest"]) == (f"{year}-01-01", f"{year}-12-31")
 
 
+@settings(deadline=None)
 @given(st.dates(min_value=datetime.date(1000, 1, 1), max_value=datetime.date(9999, 12, 31)), st.data())
 def test_a_set_spans_from_its_first_member_to_its_last(first, data):
     second = data.draw(st.dates(min_value=first, max_value=datetime.date(9999, 12, 31)))
