@@ -356,3 +356,10 @@ def test_the_test_server_runs_without_rich_as_deployed():
     runtime = requirements.read_text().split("[project.optional-dependencies]")[0]
     assert "rich" not in runtime
     assert importlib.util.find_spec("datasette") is not None
+
+
+def test_the_live_server_reports_the_database_immutable(site):
+    """`unami serve` must open the file with -i: a mutable database would accept writes from plugins."""
+    client, db_path, _ = site
+    databases = client.get("/-/databases.json").json()
+    assert [(database["name"], database["is_mutable"]) for database in databases] == [("unami", False)]

@@ -230,3 +230,30 @@ def test_every_command_is_in_the_readme_commands_table(command):
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     table = readme.split("## Commands\n", 1)[1].split("\n## ", 1)[0]
     assert f"| `unami {command}" in table
+
+
+def tree(directory: Path) -> dict[str, str]:
+    """Every file below `directory` with its SHA-256: what a command must leave as it found it."""
+    return {str(path.relative_to(directory)): digest(path) for path in sorted(directory.rglob("*")) if path.is_file()}
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check"],
+        ["report", "leaders_timeline", "--format", "csv"],
+        ["report", "--list"],
+        ["diagram"],
+        ["--version"],
+    ],
+    ids=" ".join,
+)
+def test_a_command_that_writes_nothing_leaves_its_working_directory_as_it_was(tmp_path, built_db, command):
+    shutil.copytree(DEFAULT_DATA_DIR, tmp_path / "data")  # `check` reads ./data
+    shutil.copyfile(built_db, tmp_path / "unami.db")  # `report` reads ./unami.db
+    before = tree(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "unami", *command], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert tree(tmp_path) == before

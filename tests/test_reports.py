@@ -279,14 +279,51 @@ def test_unami_report_list_shows_every_report_with_its_title():
         assert report.name in result.output and report.title in result.output
 
 
+def parse_report_output(output: str, output_format: str) -> list[dict[str, str]]:
+    """Rows of `unami report` output read back, every value as text."""
+    import csv
+    import io
+    import json
+
+    if output_format == "json":
+        return [{key: "" if value is None else str(value) for key, value in row.items()} for row in json.loads(output)]
+    if output_format == "csv":
+        return list(csv.DictReader(io.StringIO(output)))
+    lines = [line for line in output.splitlines() if line.strip()]
+    if output_format == "markdown":
+        cells = [[cell.strip() for cell in line.strip().strip("|").split(" | ")] for line in lines]
+        header, rows = cells[0], cells[2:]  # the second line is the | --- | separator
+    else:  # table: columns separated by two or more spaces, a line of dashes under the header
+        cells = [re.split(r"\s{2,}", line.strip()) for line in lines]
+        header, rows = cells[0], cells[2:]
+    return [dict(zip(header, row, strict=True)) for row in rows]
+
+
 @pytest.mark.parametrize("output_format", ["table", "csv", "json", "markdown"])
 def test_unami_report_prints_the_same_rows_in_every_format(built_db, output_format):
-    result = CliRunner().invoke(
-        main,
-        ["report", "staffing_composition", "--db", str(built_db), "--param", "year=2023", "--format", output_format],
-    )
-    assert result.exit_code == 0, result.output
-    assert "397" in result.output and "251" in result.output
+    def run(fmt: str) -> str:
+        arguments = ["report", "staffing_composition", "--db", str(built_db), "--param", "year=2023", "--format", fmt]
+        result = CliRunner().invoke(main, arguments)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    rows = parse_report_output(run(output_format), output_format)
+    assert rows == parse_report_output(run("json"), "json")
+    # The article's 2023 staffing: about 648 in all, 397 national, 251 international.
+    assert [(row["category"], row["personnel_count"]) for row in rows] == [
+        ("total", "648"),
+        ("national", "397"),
+        ("international", "251"),
+    ]
+    assert list(rows[0]) == [
+        "mission",
+        "observed_date",
+        "category",
+        "personnel_count",
+        "is_approximate",
+        "share_percent",
+        "source_section",
+    ]
 
 
 def test_unami_report_rejects_an_unknown_parameter_in_one_line(built_db):

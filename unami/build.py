@@ -63,7 +63,12 @@ def verify(db_path: Path) -> None:
         if violations:
             raise BuildError(f"foreign_key_check found {len(violations)} violation(s), first: {violations[0]}")
         for index in schema.FTS_INDEXES:
-            connection.execute(f"INSERT INTO {index.name}({index.name}) VALUES ('integrity-check')")
+            # rank 1 also compares the index with its content table: without it an external-content
+            # index is only checked for internal consistency, and a stale index passes.
+            try:
+                connection.execute(f"INSERT INTO {index.name}({index.name}, rank) VALUES ('integrity-check', 1)")
+            except sqlite3.DatabaseError as error:
+                raise BuildError(f"full-text index {index.name} does not match {index.table}: {error}") from error
     except sqlite3.DatabaseError as error:
         raise BuildError(f"verification failed: {error}") from error
     finally:

@@ -1,0 +1,44 @@
+"""verify(): the last check before a build replaces the target refuses each kind of damage on its own."""
+
+import shutil
+import sqlite3
+
+import pytest
+
+from unami.build import BuildError, verify
+
+
+@pytest.fixture
+def copy(built_db, tmp_path):
+    target = tmp_path / "unami.db"
+    shutil.copyfile(built_db, target)
+    return target
+
+
+def test_a_sound_database_passes(copy):
+    verify(copy)  # raises on any problem
+
+
+def test_a_foreign_key_violation_is_refused(copy):
+    with sqlite3.connect(copy) as connection:  # foreign keys are off unless asked for
+        connection.execute("update appointments set person_id = 999999 where id = 1")
+    with pytest.raises(BuildError, match=r"foreign_key_check found 1 violation\(s\), first: \('appointments', 1,"):
+        verify(copy)
+
+
+def test_a_search_index_out_of_step_with_its_table_is_refused(copy):
+    with sqlite3.connect(copy) as connection:  # the index is rebuilt by the build only, so it now disagrees
+        connection.execute("update people set name = 'Someone Else' where id = 1")
+    with pytest.raises(BuildError, match="full-text index people_fts does not match people"):
+        verify(copy)
+
+
+def test_a_broken_page_is_refused(copy):
+    with sqlite3.connect(copy) as connection:
+        page_size = connection.execute("pragma page_size").fetchone()[0]
+        (root,) = connection.execute("select rootpage from sqlite_master where name = 'people'").fetchone()
+    with open(copy, "r+b") as handle:  # scribble over the people table's root page, past its header
+        handle.seek((root - 1) * page_size + 8)
+        handle.write(b"\xff" * 64)
+    with pytest.raises(BuildError, match="integrity_check failed|verification failed"):
+        verify(copy)
