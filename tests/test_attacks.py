@@ -363,3 +363,17 @@ def test_the_live_server_reports_the_database_immutable(site):
     client, db_path, _ = site
     databases = client.get("/-/databases.json").json()
     assert [(database["name"], database["is_mutable"]) for database in databases] == [("unami", False)]
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH", "TRACE", "PROPFIND", "OPTIONS"])
+@pytest.mark.parametrize("path", ["/", "/unami", "/unami/leaders_timeline", "/unami/people", "/-/dashboards/unami"])
+def test_every_method_but_get_and_head_is_refused_with_405(site, method, path):
+    client, _, _ = site
+    response = client.request(method, path)
+    assert (response.status_code, response.headers["allow"]) == (405, "GET, HEAD")
+    assert_unharmed(site)
+
+
+def test_head_still_answers(site):
+    client, _, _ = site
+    assert client.head("/unami/people").status_code == 200

@@ -1,5 +1,6 @@
-"""Datasette plugin: resource limits on every SQL connection of the published site,
-and error pages that do not depend on whether `rich` happens to be installed.
+"""Datasette plugin: resource limits on every SQL connection of the published site, error
+pages that do not depend on whether `rich` happens to be installed, and a 405 for every
+method but GET and HEAD.
 
 Datasette's time limit is a progress handler that runs between SQLite VM steps,
 so it cannot stop one expensive function call. Two such calls are capped here:
@@ -73,3 +74,29 @@ def startup(datasette):
     from datasette import handle_exception
 
     handle_exception.rich = None
+
+
+# The site is read-only: only GET and HEAD mean anything. Datasette 0.65 answers POST to a
+# canned query, TRACE and PROPFIND with a 500; they get a plain 405 before reaching it.
+READ_METHODS = frozenset({"GET", "HEAD"})
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    def wrap(app):
+        async def read_only(scope, receive, send):
+            if scope["type"] == "http" and scope["method"] not in READ_METHODS:
+                await send(
+                    {
+                        "type": "http.response.start",
+                        "status": 405,
+                        "headers": [(b"allow", b"GET, HEAD"), (b"content-type", b"text/plain; charset=utf-8")],
+                    }
+                )
+                await send({"type": "http.response.body", "body": b"405 Method Not Allowed: this site is read-only\n"})
+                return
+            await app(scope, receive, send)
+
+        return read_only
+
+    return wrap
