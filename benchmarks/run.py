@@ -281,8 +281,14 @@ def machine() -> str:
 
 
 class Table:
+    """The printed table, and the same figures under stable names for programs (`--json`)."""
+
     def __init__(self):
         self.rows: list[tuple[str, str, str, str]] = []
+        self.figures: dict[str, float | int | str | bool] = {}
+
+    def figure(self, name: str, value: float | int | str | bool) -> None:
+        self.figures[name] = round(value, 4) if isinstance(value, float) else value
 
     def add(self, measure: str, value: str = "", compared: str = "", verdict: str = "") -> None:
         self.rows.append((measure, value, compared, verdict))
@@ -329,6 +335,7 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--serve-seconds", type=float, default=5.0, help="seconds per load round (default 5)")
     parser.add_argument("--clients", type=int, default=16, help="concurrent clients (default 16)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/unami-perf"), help="scratch directory")
+    parser.add_argument("--json", type=Path, help="also write every figure, the machine and versions to this file")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -344,6 +351,11 @@ def measure_real_build(work: Path, repeat: int, table: Table) -> None:
     table.add("## Real build (data/, cold, child process)")
     table.add("wall time", f"{median_of(builds, 'seconds', 'total'):.2f} s", f"phases (s): {phases}")
     table.add("peak memory", f"{median_of(builds, 'peak_mib'):.0f} MiB", f"{builds[0]['rows']} rows")
+    table.figure("real_build.seconds", median_of(builds, "seconds", "total"))
+    table.figure("real_build.peak_mib", median_of(builds, "peak_mib"))
+    table.figure("real_build.rows", builds[0]["rows"])
+    for phase in PHASES:
+        table.figure(f"real_build.phase_seconds.{phase}", median_of(builds, "seconds", phase))
     print("real build done", flush=True)
 
 
@@ -403,6 +415,22 @@ def measure_scaled_build(work: Path, arguments: argparse.Namespace, table: Table
         f"faster than peer: {met(ours < peer['seconds'])}",
     )
     peak = median_of(scaled, "peak_mib")
+    for name, value in {
+        "scaled_build.rows": rows,
+        "scaled_build.summary_rows": summary_rows,
+        "scaled_build.seconds": ours,
+        "scaled_build.rows_per_second": rows / ours,
+        "scaled_build.peak_mib": peak,
+        "floor.seconds": floor,
+        "floor.rows_per_second": rows / floor,
+        "floor.peak_mib": median_of(floors, "peak_mib"),
+        "peer.seconds": peer["seconds"],
+        "peer.rows_per_second": rows / peer["seconds"],
+        "ratio.build_time_over_floor": ours / floor,
+        "ratio.build_speed_over_peer": peer["seconds"] / ours,
+        **{f"scaled_build.phase_seconds.{phase}": median_of(scaled, "seconds", phase) for phase in PHASES},
+    }.items():
+        table.figure(name, value)
     table.add(
         "unami build peak memory",
         f"{peak:.0f} MiB",
@@ -429,6 +457,10 @@ def measure_reports(scaled_db: Path, runs: int, table: Table) -> None:
 
     for name, by_params in sorted(latencies.items(), key=lambda item: -item[1]["example"]["median"]):
         example, blank = by_params["example"], by_params["blank"]
+        for parameters, figures in by_params.items():
+            for key in ("median", "p95"):
+                table.figure(f"reports.{name}.{parameters}.{key}_ms", figures[key])
+            table.figure(f"reports.{name}.{parameters}.status", figures["status"])
         table.add(
             f"report {name}",
             f"{example['median']:.1f} ms",
@@ -457,12 +489,18 @@ def measure_serving(scaled_db: Path, arguments: argparse.Namespace, table: Table
             f">= 0.7x floor: {met(ratio >= 0.7)}" if label.endswith("(JSON)") and not label.startswith("floor") else ""
         )
         errors = f", {figures['errors']} errors" if figures["errors"] else ""
+        slug = label.replace(": ", ".").replace(" (", ".").rstrip(")").replace(" ", "_").lower()
+        table.figure(f"serving.{slug}.requests_per_second", rps)
+        table.figure(f"serving.{slug}.p99_ms", statistics.median(figures["p99"]))
+        table.figure(f"serving.{slug}.ratio_to_floor", ratio)
+        table.figure(f"serving.{slug}.errors", figures["errors"])
         table.add(
             label,
             f"{rps:,.0f} req/s",
             f"p99 {statistics.median(figures['p99']):.0f} ms; {ratio:.2f}x floor{errors}",
             goal,
         )
+    table.figure("startup.scaled_file_seconds", served["startup"])
     table.add(
         "start-up, scaled file: site files + datasette",
         f"{served['startup']:.2f} s",
@@ -477,6 +515,8 @@ def measure_unami_serve_startup(work: Path, repeat: int, table: Table) -> None:
     run_child("build", str(startup_db), str(DEFAULT_DATA_DIR))
     startups = [unami_serve_startup(startup_db, work / f"startup-{run}.log") for run in range(repeat)]
     rebuilt = any(rebuilt for _, rebuilt in startups)
+    table.figure("startup.unami_serve_seconds", statistics.median(seconds for seconds, _ in startups))
+    table.figure("startup.unami_serve_rebuilt", rebuilt)
     table.add(
         "start-up: unami serve, up-to-date data/ build",
         f"{statistics.median(seconds for seconds, _ in startups):.2f} s",
@@ -501,7 +541,24 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(table.render())
     print("reproduce: python -m benchmarks.run")
+    if arguments.json:
+        arguments.json.write_text(json.dumps(run_record(arguments, table), indent=2, sort_keys=True) + "\n")
+        print(f"figures: {arguments.json}")
     return 0
+
+
+def run_record(arguments: argparse.Namespace, table: Table) -> dict:
+    """Everything a program needs to check the figures: when, where, with what, and the figures."""
+    from importlib.metadata import version
+
+    packages = ("datasette", "sqlite-utils", "alembic", "SQLAlchemy", "pydantic", "PyYAML", "unami-db")
+    return {
+        "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "machine": machine(),
+        "versions": {name: version(name) for name in packages} | {"sqlite": sqlite3.sqlite_version},
+        "arguments": {key: str(value) for key, value in vars(arguments).items() if key not in ("child", "json")},
+        "figures": table.figures,
+    }
 
 
 if __name__ == "__main__":
