@@ -154,6 +154,18 @@ def _queries(reports: list[catalog.Report]) -> dict[str, dict]:
             "sql": report.sql,
             "params": list(report.parameter_names),
             "hide_sql": True,  # long SQL pushes the rows off screen; "show" reveals it, reports/ holds it
+            # read by unami/pages/templates/query.html: choices to pick from, a placeholder, the hint shown
+            # when nothing matches, and what each output column holds
+            "parameters": {
+                parameter.name: {
+                    "meaning": parameter.meaning,
+                    "placeholder": parameter.examples[0],
+                    "choices": list(parameter.choices or parameter.examples),
+                    "hint": parameter.hint(),
+                }
+                for parameter in report.parameters
+            },
+            "columns": dict(report.columns),
         }
     return queries
 
