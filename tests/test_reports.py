@@ -426,7 +426,11 @@ def _holders_in(query, first_day: str, last_day: str) -> set[str]:
 
 @pytest.mark.parametrize(
     ("typed", "first_day", "last_day"),
-    [("2010", "2010-01-01", "2010-12-31"), ("2010-01", "2010-01-01", "2010-01-31"), ("2011", "2011-01-01", "2011-12-31")],
+    [
+        ("2010", "2010-01-01", "2010-12-31"),
+        ("2010-01", "2010-01-01", "2010-01-31"),
+        ("2011", "2011-01-01", "2011-12-31"),
+    ],
 )
 def test_post_holders_on_a_year_or_month_lists_who_held_a_post_during_it(site, query, typed, first_day, last_day):
     found = rows(site, "post_holders_on_date", date=typed)
@@ -493,7 +497,12 @@ def test_report_page_offers_each_parameter_s_choices_and_describes_its_columns(s
 
 @pytest.mark.parametrize(
     ("report", "parameter", "choice"),
-    [(report, parameter, choice) for report in REPORTS for parameter in report.parameters for choice in parameter.choices],
+    [
+        (report, parameter, choice)
+        for report in REPORTS
+        for parameter in report.parameters
+        for choice in parameter.choices
+    ],
     ids=lambda value: value if isinstance(value, str) else getattr(value, "name", str(value)),
 )
 def test_every_offered_choice_finds_rows(site, report, parameter, choice):
