@@ -29,6 +29,8 @@ asked_people as materialized (
     where
         trim(:person) != ''
         and not exists (select 1 from spelled_people)
+        -- a NUL would end the FTS5 query text inside its quotes: such a value finds nobody here
+        and instr(cast(:person as blob), x'00') = 0
         and people_fts.name match '"' || replace(replace(trim(:person), '"', ''), ' ', '"* "') || '"*'
 ),
 
