@@ -7,8 +7,11 @@ reads them: dates through `readable_date` (also a SQL function for ad hoc querie
 JSON and CSV keep the stored EDTF.
 """
 
+from pathlib import Path
+
 from datasette import hookimpl
 from datasette.database import Database
+from jinja2 import ChoiceLoader, FileSystemLoader
 from markupsafe import Markup, escape
 
 from unami import release
@@ -79,6 +82,16 @@ async def _fts_table_or_declared(self, table):
 # which would find no searchable table at all: let it fall back to the same metadata.
 _detected_fts_table = Database.fts_table
 Database.fts_table = _fts_table_or_declared  # type: ignore[method-assign]
+
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@hookimpl
+def prepare_jinja2_environment(env):
+    """Our templates first: datasette-search-all ships an index.html too, and Datasette orders plugins'
+    template directories as pluggy's set of plugins comes, so either home page could win a given run."""
+    env.loader = ChoiceLoader([FileSystemLoader(str(TEMPLATES)), env.loader])
 
 
 @hookimpl
