@@ -88,7 +88,7 @@ def test_a_report_page_offers_its_parameter_s_choices_and_hints_when_nothing_mat
     assert status.get_attribute("placeholder") == "current"
     choices = page.locator(f"datalist#{status.get_attribute('list')} option")
     assert [choices.nth(index).get_attribute("value") for index in range(choices.count())] == ["current", "former"]
-    assert "status is one of: current, former" in page.inner_text(".no-match-hint")
+    assert "Try status = one of: current, former." in page.inner_text(".no-match-hint")
     page.fill("input[name=status]", "Current")
     page.click("form.sql input[type=submit]")
     page.locator("table.rows-and-columns").wait_for()

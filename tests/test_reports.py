@@ -457,7 +457,7 @@ def test_a_report_that_finds_nothing_says_what_would_match(site):
     page = site(f"/{DB}/contingent_list?status=present")
     assert page.status_code == 200
     assert 'class="no-match-hint"' in page.text
-    assert "status is one of: current, former" in page.text
+    assert "Try status = one of: current, former." in page.text
     # JSON consumers still get an empty list, not a message row
     assert rows(site, "contingent_list", status="present") == []
     person = site(f"/{DB}/person_profile?person=Nobody+Atall").text

@@ -143,11 +143,8 @@ def _table_entries() -> dict[str, dict]:
 def _queries(reports: list[catalog.Report]) -> dict[str, dict]:
     queries = {}
     for report in reports:
-        parameters = " ".join(
-            f":{parameter.name}: {parameter.meaning} (e.g. {', '.join(parameter.examples)})"
-            for parameter in report.parameters
-        )
-        description = f"{report.description} Grain: {report.grain}." + (f" {parameters}" if parameters else "")
+        # each parameter's meaning is shown beside its input (query.html), not repeated here
+        description = f"{report.description} Grain: {report.grain}."
         queries[report.name] = {
             "title": report.title,
             "description": description,

@@ -37,8 +37,8 @@ class Parameter:
     def hint(self) -> str:
         """What a person could type instead, for a page that found nothing."""
         if self.choices:
-            return f"{self.name} is one of: {', '.join(self.choices)}"
-        return f"{self.name}: {self.meaning} For example: {', '.join(self.examples)}"
+            return f"Try {self.name} = one of: {', '.join(self.choices)}."
+        return f"{self.name}: {self.meaning} For example: {', '.join(self.examples)}."
 
 
 @dataclass(frozen=True)
