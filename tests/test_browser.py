@@ -86,6 +86,31 @@ def test_a_report_with_a_parameter_names_the_head_of_mission(live_site, page, sc
     shoot(page, screenshots, tmp_path, "report-post-holders")
 
 
+def test_a_report_page_offers_its_parameter_s_choices_and_hints_when_nothing_matches(live_site, page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_site + "/unami/contingent_list?status=present")
+    status = page.locator("input[name=status]")
+    assert status.get_attribute("placeholder") == "current"
+    choices = page.locator(f"datalist#{status.get_attribute('list')} option")
+    assert [choices.nth(index).get_attribute("value") for index in range(choices.count())] == ["current", "former"]
+    assert "Try status = one of: current, former." in page.inner_text(".no-match-hint")
+    page.fill("input[name=status]", "Current")
+    page.click("form.sql input[type=submit]")
+    page.locator("table.rows-and-columns").wait_for()
+    assert "Nepal" in page.inner_text("table.rows-and-columns")
+
+
+def test_the_home_page_search_box_searches_the_whole_site(live_site, page):
+    page.goto(live_site + "/")
+    form = page.locator("form.search-all")
+    assert form.get_attribute("action") == "/-/search"
+    assert form.locator("input[name=q]").count() == 1
+    page.goto(live_site + "/-/search?q=Kubis")  # what the form submits
+    page.wait_for_load_state("networkidle")  # each searchable table answers through its own fetch
+    body = page.inner_text("body")
+    assert "result in unami: people" in body and "Ján Kubiš" in body, body[:1000]
+
+
 def test_a_persons_row_page_shows_the_name_and_its_tenures(live_site, page, screenshots, tmp_path):
     page.goto(live_site + "/unami/people?name=Nickolay+Mladenov")
     page.locator("table.rows-and-columns tbody td a").first.click()

@@ -193,3 +193,16 @@ def test_flags_read_yes_or_no_on_pages(site):
     text = page(site, f"/{DB}/contingent_list")
     flags = re.findall(r'<td class="col-is_approximate">([^<]*)</td>', text)
     assert flags and set(flags) <= {"yes", "no"}
+
+
+def test_the_home_page_is_ours_and_searches_the_whole_site(site):
+    # datasette-search-all ships an index.html too; ours must win on every run, not on pluggy's set order
+    home = page(site, "/")
+    assert '<form class="search-all" action="/-/search"' in home
+    assert "Questions you can ask" in home
+
+
+def test_the_site_search_finds_every_table_with_full_text_search(site):
+    searched = page(site, "/-/search?q=Kubis")
+    for table in ("people", "events", "contingents", "discrepancies"):
+        assert f'"table": "{table}"' in searched, table

@@ -346,7 +346,8 @@ def test_nobody_holds_a_mission_post_outside_the_mission_s_life(site, day):
     assert rows(site, "post_holders_on_date", date=day) == []
 
 
-@pytest.mark.parametrize("day", ["2010", "2010-13-01", "2010-02-30", "2010-04-31", "x"])
+# A year or a month is a period (see test_forgiving_inputs_find_what_a_person_meant); an impossible one is not.
+@pytest.mark.parametrize("day", ["2010-13", "2010-13-01", "2010-02-30", "2010-04-31", "x"])
 def test_a_date_that_is_not_an_iso_day_matches_nothing(site, day):
     assert rows(site, "post_holders_on_date", date=day) == []
 
@@ -359,3 +360,187 @@ def test_contingent_totals_say_when_they_include_an_approximate_figure(site):
     assert by_country[("Georgia", "troops")]["includes_approximate"] == 1
     assert by_country[("Denmark", "troops")]["includes_approximate"] == 1
     assert by_country[("Romania", "troops")]["includes_approximate"] == 0
+
+
+# --- forgiving inputs: what a person types finds what they meant ---------------------------------
+
+
+def test_person_profile_finds_kubis_typed_without_accents_or_capitals(site, query):
+    kubis_id = query("select id from people where name = 'Ján Kubiš'")[0]["id"]
+    expected = rows(site, "person_profile", person="Kubiš")
+    assert expected and {row["person_id"] for row in expected} == {kubis_id}
+    for typed in ("Kubis", "kubis", "jan kubis", "JAN KUBIS"):
+        assert rows(site, "person_profile", person=typed) == expected, typed
+
+
+@pytest.mark.parametrize("typed", ["SRSG", "srsg", "Head of Mission", "head"])
+def test_leaders_timeline_reads_srsg_and_levels_in_any_case_as_the_heads(site, typed):
+    heads = rows(site, "leaders_timeline", position="head of mission")
+    assert len(heads) == 8  # the eight heads of mission (see above)
+    assert rows(site, "leaders_timeline", position=typed) == heads
+
+
+@pytest.mark.parametrize("typed", ["DSRSG", "dsrsg", "Deputy SRSG", "deputy", "Deputy Head of Mission"])
+def test_leaders_timeline_reads_dsrsg_as_the_deputies(site, typed):
+    deputies = rows(site, "leaders_timeline", position="deputy head of mission")
+    assert {row["person"] for row in deputies} >= {"Alice Walpole", "Ghulam Isaczai"}
+    assert rows(site, "leaders_timeline", position=typed) == deputies
+
+
+def test_leaders_timeline_finds_a_post_by_part_of_its_title(site):
+    found = rows(site, "leaders_timeline", position="humanitarian coordinator")
+    assert {row["position"] for row in found} == {
+        "Deputy Special Representative for Iraq, Resident and Humanitarian Coordinator"
+    }
+
+
+@pytest.mark.parametrize("typed", ["Current", "CURRENT", " current "])
+def test_a_fixed_choice_is_read_in_any_case(site, typed):
+    assert rows(site, "contingent_list", status=typed) == rows(site, "contingent_list", status="current")
+    assert rows(site, "contingents_by_country", status=typed) == rows(site, "contingents_by_country", status="current")
+
+
+def test_contingent_list_reads_a_country_name_or_code_in_any_case(site):
+    nepal = rows(site, "contingent_list", country="NPL")
+    assert [row["country"] for row in nepal] == ["Nepal"]
+    for typed in ("npl", "nepal", "NEPAL", "Unknown"):
+        assert rows(site, "contingent_list", country=typed), typed
+    assert rows(site, "contingent_list", country="nepal") == nepal
+
+
+@pytest.mark.parametrize(
+    ("report", "parameter", "typed", "exact"),
+    [
+        ("contradictions", "kind", "Name Spelled Two Ways", "name spelled two ways"),
+        ("data_coverage", "precision", "Months", "month"),
+        ("events_per_year", "kind", "Resolutions", "resolution"),
+        ("mandate_by_component", "component", "Human Rights", "human-rights"),
+        ("mandate_by_area", "component", "electoral assistance", "electoral-assistance"),
+        ("mission_fact_sheet", "mission", "unami", "UNAMI"),
+        ("mission_fact_sheet", "mission", "United Nations Assistance Mission for Iraq", "UNAMI"),
+        ("provenance_by_section", "source", "Wikipedia-UNAMI", "wikipedia-unami"),
+        ("staffing_composition", "year", "2023-06", "2023"),
+        ("event_timeline", "from", "2024", "2024-01-01"),
+    ],
+)
+def test_the_forms_a_person_types_answer_as_the_exact_value_does(site, report, parameter, typed, exact):
+    expected = rows(site, report, **{parameter: exact})
+    assert expected
+    assert rows(site, report, **{parameter: typed}) == expected
+
+
+def test_event_timeline_reads_a_year_or_a_month_as_the_whole_period(site):
+    assert rows(site, "event_timeline", **{"from": "2024", "to": "2024"}) == rows(
+        site, "event_timeline", **{"from": "2024-01-01", "to": "2024-12-31"}
+    )
+    assert rows(site, "event_timeline", **{"from": "2024-05", "to": "2024-05"}) == rows(
+        site, "event_timeline", **{"from": "2024-05-01", "to": "2024-05-31"}
+    )
+
+
+@pytest.mark.parametrize("typed", ["S/RES/1500", "S/RES/1500 (2003)", "s/res/1500(2003)", "resolution 1500", " 1500 "])
+def test_resolution_history_reads_every_usual_form_of_a_symbol(site, typed):
+    expected = rows(site, "resolution_history", resolution="1500")
+    assert {row["symbol"] for row in expected} == {"S/RES/1500 (2003)"}
+    assert rows(site, "resolution_history", resolution=typed) == expected
+
+
+def _holders_in(query, first_day: str, last_day: str) -> set[str]:
+    """Who may have held a mission post on some day of a period, by an independent reading of the bounds."""
+    found = query(
+        """
+        select people.name from appointments
+        inner join people on appointments.person_id = people.id
+        inner join positions on appointments.position_id = positions.id
+        where positions.level in ('head of mission', 'deputy head of mission')
+          and appointments.started_earliest <= :last_day
+          and (appointments.ended_latest >= :first_day or appointments.ended_date is null)
+        """,
+        {"first_day": first_day, "last_day": last_day},
+    )
+    return {row["name"] for row in found}
+
+
+@pytest.mark.parametrize(
+    ("typed", "first_day", "last_day"),
+    [
+        ("2010", "2010-01-01", "2010-12-31"),
+        ("2010-01", "2010-01-01", "2010-01-31"),
+        ("2011", "2011-01-01", "2011-12-31"),
+    ],
+)
+def test_post_holders_on_a_year_or_month_lists_who_held_a_post_during_it(site, query, typed, first_day, last_day):
+    found = rows(site, "post_holders_on_date", date=typed)
+    assert found and {row["asked_date"] for row in found} == {typed}
+    people = {row["person"] for row in found}
+    # an open-ended tenure ends at its successor's start: the summary knows, the plain query over-counts
+    assert people <= _holders_in(query, first_day, last_day)
+    assert "Ad Melkert" in people  # head of mission from July 2009
+    if typed == "2011":
+        assert "Martin Kobler" in people  # took over in 2011
+
+
+def test_post_holders_read_a_day_typed_with_spaces_as_the_day(site):
+    def answer(typed: str) -> list[dict]:
+        return [{**row, "asked_date": None} for row in rows(site, "post_holders_on_date", date=typed)]
+
+    assert answer(" 2010-01-01 ") == answer("2010-01-01")
+
+
+# --- what nothing matching looks like, and what the columns hold -----------------------------------
+
+
+def test_a_report_that_finds_nothing_says_what_would_match(site):
+    page = site(f"/{DB}/contingent_list?status=present")
+    assert page.status_code == 200
+    assert 'class="no-match-hint"' in page.text
+    assert "Try status = one of: current, former." in page.text
+    # JSON consumers still get an empty list, not a message row
+    assert rows(site, "contingent_list", status="present") == []
+    person = site(f"/{DB}/person_profile?person=Nobody+Atall").text
+    assert "no-match-hint" in person and "Mladenov" in person
+
+
+def test_a_report_that_finds_rows_shows_no_hint(site):
+    assert "no-match-hint" not in site(f"/{DB}/contingent_list?status=current").text
+
+
+@pytest.mark.parametrize("report", REPORTS, ids=lambda report: report.name)
+def test_report_sidecar_describes_every_output_column_in_order(built_db, report):
+    import sqlite3
+
+    from unami.files import connect_read_only
+
+    connection = connect_read_only(built_db)
+    try:
+        columns, _ = catalog.run(connection, report)
+    finally:
+        connection.close()
+    assert [name for name, _ in report.columns] == columns
+    assert all(meaning.strip() for _, meaning in report.columns)
+    assert isinstance(connection, sqlite3.Connection)
+
+
+@pytest.mark.parametrize("report", REPORTS, ids=lambda report: report.name)
+def test_report_page_offers_each_parameter_s_choices_and_describes_its_columns(site, report):
+    page = site(f"/{DB}/{report.name}").text
+    for parameter in report.parameters:
+        assert f'placeholder="{parameter.examples[0]}"' in page
+        for choice in parameter.choices:
+            assert f'<option value="{choice}">' in page
+    for name, _ in report.columns:
+        assert f"<dt>{name}</dt>" in page
+
+
+@pytest.mark.parametrize(
+    ("report", "parameter", "choice"),
+    [
+        (report, parameter, choice)
+        for report in REPORTS
+        for parameter in report.parameters
+        for choice in parameter.choices
+    ],
+    ids=lambda value: value if isinstance(value, str) else getattr(value, "name", str(value)),
+)
+def test_every_offered_choice_finds_rows(site, report, parameter, choice):
+    assert rows(site, report.name, **{parameter.name: choice}), f"{report.name}: {parameter.name}={choice}"

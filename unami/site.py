@@ -143,17 +143,26 @@ def _table_entries() -> dict[str, dict]:
 def _queries(reports: list[catalog.Report]) -> dict[str, dict]:
     queries = {}
     for report in reports:
-        parameters = " ".join(
-            f":{parameter.name}: {parameter.meaning} (e.g. {', '.join(parameter.examples)})"
-            for parameter in report.parameters
-        )
-        description = f"{report.description} Grain: {report.grain}." + (f" {parameters}" if parameters else "")
+        # each parameter's meaning is shown beside its input (query.html), not repeated here
+        description = f"{report.description} Grain: {report.grain}."
         queries[report.name] = {
             "title": report.title,
             "description": description,
             "sql": report.sql,
             "params": list(report.parameter_names),
             "hide_sql": True,  # long SQL pushes the rows off screen; "show" reveals it, reports/ holds it
+            # read by unami/pages/templates/query.html: choices to pick from, a placeholder, the hint shown
+            # when nothing matches, and what each output column holds
+            "parameters": {
+                parameter.name: {
+                    "meaning": parameter.meaning,
+                    "placeholder": parameter.examples[0],
+                    "choices": list(parameter.choices or parameter.examples),
+                    "hint": parameter.hint(),
+                }
+                for parameter in report.parameters
+            },
+            "columns": dict(report.columns),
         }
     return queries
 

@@ -7,7 +7,11 @@ reads them: dates through `readable_date` (also a SQL function for ad hoc querie
 JSON and CSV keep the stored EDTF.
 """
 
+from pathlib import Path
+
 from datasette import hookimpl
+from datasette.database import Database
+from jinja2 import ChoiceLoader, FileSystemLoader
 from markupsafe import Markup, escape
 
 from unami import release
@@ -65,6 +69,29 @@ EXAMPLE_QUESTIONS = [
     ("What happened in 2024?", "/{db}/event_timeline?from=2024-01-01&to=2024-12-31"),
     ("Who is Ján Kubiš, and which posts did he hold?", "/{db}/person_profile?person=Kubi"),
 ]
+
+
+async def _fts_table_or_declared(self, table):
+    """The table's full-text index as Datasette detects it, else as the site's metadata declares it."""
+    return await _detected_fts_table(self, table) or self.ds.table_metadata(self.name, table).get("fts_table")
+
+
+# Datasette 0.65 recognises an FTS5 index only when its DDL names the content table in double quotes
+# (content="people"); ours say content='people', so the site's metadata names each index (unami/site.py).
+# Table pages read that metadata; datasette-search-all (the home page's search box) asks Database.fts_table,
+# which would find no searchable table at all: let it fall back to the same metadata.
+_detected_fts_table = Database.fts_table
+Database.fts_table = _fts_table_or_declared  # type: ignore[method-assign]
+
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@hookimpl
+def prepare_jinja2_environment(env):
+    """Our templates first: datasette-search-all ships an index.html too, and Datasette orders plugins'
+    template directories as pluggy's set of plugins comes, so either home page could win a given run."""
+    env.loader = ChoiceLoader([FileSystemLoader(str(TEMPLATES)), env.loader])
 
 
 @hookimpl

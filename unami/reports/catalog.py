@@ -1,8 +1,10 @@
 """The report catalog: read `reports/<name>.sql` and its `<name>.yml`, and run a report.
 
 A report is one SQL file (named CTEs, a final select, `:named` parameters) and a
-sidecar YAML file with its title, description, grain and parameters. A blank
-parameter means "all", as in Datasette, which binds a missing parameter as ''.
+sidecar YAML file with its title, description, grain, parameters (meaning, examples,
+and `choices` when the values are a fixed list) and `columns` (each output column,
+in order, with what it holds). A blank parameter means "all", as in Datasette, which
+binds a missing parameter as ''.
 
     >>> report = load("leaders_timeline")
     >>> report.title
@@ -29,6 +31,14 @@ class Parameter:
     name: str
     meaning: str
     examples: tuple[str, ...]
+    # the whole list of values, for a parameter with fixed choices (a page offers them to pick from)
+    choices: tuple[str, ...] = ()
+
+    def hint(self) -> str:
+        """What a person could type instead, for a page that found nothing."""
+        if self.choices:
+            return f"Try {self.name} = one of: {', '.join(self.choices)}."
+        return f"{self.name}: {self.meaning} For example: {', '.join(self.examples)}."
 
 
 @dataclass(frozen=True)
@@ -39,6 +49,8 @@ class Report:
     grain: str
     sql: str
     parameters: tuple[Parameter, ...] = field(default=())
+    # (output column, what it holds), in the order the query returns them
+    columns: tuple[tuple[str, str], ...] = field(default=())
 
     @property
     def parameter_names(self) -> tuple[str, ...]:
@@ -73,15 +85,23 @@ def load(name: str) -> Report:
     if missing:
         raise ReportError(f"{yml_path}: missing {', '.join(missing)}")
     parameters = tuple(
-        Parameter(name, str(details["meaning"]), tuple(str(value) for value in details["examples"]))
+        Parameter(
+            name,
+            str(details["meaning"]).strip(),
+            tuple(str(value) for value in details["examples"]),
+            tuple(str(value) for value in details.get("choices") or ()),
+        )
         for name, details in (spec.get("params") or {}).items()
     )
+    columns = tuple((str(name), str(meaning)) for name, meaning in (spec.get("columns") or {}).items())
+    if not columns:
+        raise ReportError(f"{yml_path}: missing columns (each output column, in order, with what it holds)")
     sql = sql_path.read_text(encoding="utf-8")
     used = set(PARAMETER.findall(_without_comments_and_strings(sql)))
     declared = {parameter.name for parameter in parameters}
     if used != declared:
         raise ReportError(f"{yml_path}: params {sorted(declared)} do not match the SQL's {sorted(used)}")
-    return Report(name, spec["title"], spec["description"].strip(), spec["grain"], sql, parameters)
+    return Report(name, spec["title"], spec["description"].strip(), spec["grain"], sql, parameters, columns)
 
 
 def load_all() -> list[Report]:

@@ -17,16 +17,17 @@ with listed as (
     inner join source_sections on contingents.source_section_id = source_sections.id
     left join countries on contingents.country_id = countries.id
     where
-        (:status = '' or contingents.status = :status)
+        (lower(trim(:status)) in ('', 'both', 'all') or contingents.status = lower(trim(:status)))
         and (
             contingents.country_id in (
                 select asked_countries.id from countries as asked_countries
+                -- name or ISO3 code in any case (countries is a short lookup table)
                 where
-                    :country = ''
-                    or asked_countries.name = :country
-                    or asked_countries.iso3 = :country
+                    trim(:country) = ''
+                    or lower(asked_countries.name) = lower(trim(:country))
+                    or asked_countries.iso3 = upper(trim(:country))
             )
-            or (contingents.country_id is null and :country in ('', 'unknown'))
+            or (contingents.country_id is null and lower(trim(:country)) in ('', 'unknown'))
         )
 )
 

@@ -28,7 +28,8 @@ strengths as (
         end as personnel
     from contingents_overview
     cross join personnel_types
-    where :status = '' or contingents_overview.status = :status
+    -- any case; 'both' or 'all' as blank
+    where lower(trim(:status)) in ('', 'both', 'all') or contingents_overview.status = lower(trim(:status))
 ),
 
 all_rows as (

@@ -25,5 +25,6 @@ inner join claims on discrepancies.id = claims.discrepancy_id
 left join people on discrepancies.person_id = people.id
 left join resolutions on discrepancies.resolution_id = resolutions.id
 left join positions on discrepancies.position_id = positions.id
-where :kind = '' or discrepancies.discrepancy_kind = :kind
+-- any case, surrounding spaces ignored
+where trim(:kind) = '' or discrepancies.discrepancy_kind = lower(trim(:kind))
 order by discrepancies.discrepancy_kind, discrepancies.name, claims.section_position, claims.claim

@@ -19,7 +19,11 @@ select
     share_percent,
     date_precision in ('month', 'year', 'decade', 'interval', 'one of a set') as is_coarser_than_day
 from counted
-where :precision = '' or date_precision = :precision
+-- any case, surrounding spaces ignored; 'days', 'months', 'years' for day, month, year
+where
+    trim(:precision) = ''
+    or date_precision = lower(trim(:precision))
+    or date_precision || 's' = lower(trim(:precision))
 order by
     fact_table,
     date_column,

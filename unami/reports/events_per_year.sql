@@ -5,5 +5,9 @@ select
     event_kind,
     events
 from event_year_counts
-where :kind = '' or event_kind = :kind
+-- any case, surrounding spaces ignored; 'resolutions' (a plural) as 'resolution'
+where
+    trim(:kind) = ''
+    or event_kind = lower(trim(:kind))
+    or event_kind || 's' = lower(trim(:kind))
 order by event_year is null, event_year, event_kind

@@ -1,5 +1,33 @@
 -- Who led the mission and its deputies, in order, at the precision the source gives.
 -- Order, bars and successors are summarized at build (tenure_spans): the rows stream in timeline order.
+-- The posts asked for (positions is a short lookup table): an exact title or level in any case, the
+-- abbreviations people use (SRSG, DSRSG, head, deputy); failing those, every post whose title holds the text.
+with asked_positions as (
+    select
+        id,
+        case
+            when
+                lower(name) = lower(trim(:position))
+                or level = lower(trim(:position))
+                or (lower(trim(:position)) in ('head', 'heads', 'heads of mission') and level = 'head of mission')
+                or (
+                    lower(trim(:position)) in ('deputy', 'deputies', 'deputy heads of mission')
+                    and level = 'deputy head of mission'
+                )
+                or (
+                    upper(trim(:position)) = 'SRSG'
+                    and name like 'Special Representative of the Secretary-General%'
+                )
+                or (
+                    upper(replace(trim(:position), ' ', '')) in ('DSRSG', 'DEPUTYSRSG')
+                    and name like 'Deputy Special Representative%'
+                )
+                then 1
+            when instr(lower(name), lower(trim(:position))) > 0 then 2
+        end as closeness
+    from positions
+)
+
 select
     appointments_overview.appointment_id,
     appointments_overview.position,
@@ -29,7 +57,9 @@ where
     tenure_spans.timeline_rank is not null  -- mission posts
     -- unary + keeps the planner on the timeline_rank index (rows stream in order, no sort of every tenure)
     and +tenure_spans.position_id in (
-        select positions.id from positions
-        where :position = '' or positions.name = :position or positions.level = :position
+        select asked_positions.id from asked_positions
+        where
+            trim(:position) = ''
+            or asked_positions.closeness = (select min(nearest.closeness) from asked_positions as nearest)
     )
 order by tenure_spans.timeline_rank

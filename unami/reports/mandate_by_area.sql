@@ -1,11 +1,35 @@
 -- The mandate as the source lists it: areas, their tasks, and the component each task is coded to.
-with tasks as (
+with -- the components asked for: key or name in any case, with spaces or hyphens ('electoral assistance',
+-- 'Human Rights'); failing that, those whose key or name starts with what was typed ('electoral')
+asked_components as (
+    select
+        id,
+        case
+            when
+                replace(key, '-', ' ') = replace(lower(trim(:component)), '-', ' ')
+                or lower(name) = lower(trim(:component))
+                then 1
+            when
+                replace(key, '-', ' ') like replace(trim(:component), '-', ' ') || '%'
+                or name like trim(:component) || '%'
+                then 2
+        end as closeness
+    from mandate_components
+    where trim(:component) != ''
+),
+
+nearest_components as (
+    select asked_components.id from asked_components
+    where asked_components.closeness = (select min(nearest.closeness) from asked_components as nearest)
+),
+
+tasks as (
     select
         mandate_tasks.mandate_area_id,
         mandate_tasks.position,
         mandate_tasks.description,
         mandate_components.name as component,
-        mandate_components.key as component_key,
+        mandate_components.id as component_id,
         source_sections.citation
     from mandate_tasks
     inner join mandate_components on mandate_tasks.component_id = mandate_components.id
@@ -27,5 +51,5 @@ inner join missions on mandate_areas.mission_id = missions.id
 inner join source_sections on mandate_areas.source_section_id = source_sections.id
 left join resolutions on mandate_areas.resolution_id = resolutions.id
 left join tasks on mandate_areas.id = tasks.mandate_area_id
-where :component = '' or tasks.component_key = :component or tasks.component = :component
+where trim(:component) = '' or tasks.component_id in (select nearest_components.id from nearest_components)
 order by missions.abbreviation asc, mandate_areas.area_kind desc, mandate_areas.position asc, tasks.position asc

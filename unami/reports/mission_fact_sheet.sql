@@ -16,7 +16,12 @@ with selected_missions as (
     from missions
     inner join source_sections on missions.source_section_id = source_sections.id
     left join organizations on missions.parent_organization_id = organizations.id
-    where :mission = '' or missions.abbreviation = :mission or missions.key = :mission
+    -- abbreviation, key or English name in any case
+    where
+        trim(:mission) = ''
+        or missions.abbreviation = upper(trim(:mission))
+        or missions.key = lower(trim(:mission))
+        or lower(missions.name) = lower(trim(:mission))
 ),
 
 other_names as (

@@ -2,20 +2,36 @@
 -- One branch per kind of fact, each reading the chosen people in name order and their facts by
 -- person_id, merged in that order: rows stream out (blank, everyone, is not sorted as a whole).
 
--- the people asked for, found once (not once per branch)
-with asked_people as materialized (
+-- the people asked for, found once (not once per branch): by key, id, or part of any spelling
+-- (LIKE ignores the case of ASCII letters only)
+with spelled_people as materialized (
     select id from people
     where
-        :person != ''
+        trim(:person) != ''
         and (
             key = :person
             or cast(id as text) = :person
-            or name like '%' || :person || '%'
+            or name like '%' || trim(:person) || '%'
             or id in (
                 select person_id from person_names
-                where name like '%' || :person || '%'
+                where name like '%' || trim(:person) || '%'
             )
         )
+),
+
+-- failing that, the words of the name as typed, in any case and without accents (Kubis finds Ján Kubiš),
+-- each word the start of a word of the name: the people_fts index folds case and diacritics, and the
+-- text is quoted word by word so that nothing typed is read as FTS5 syntax
+asked_people as materialized (
+    select spelled_people.id from spelled_people
+    union all
+    select people_fts.rowid from people_fts
+    where
+        trim(:person) != ''
+        and not exists (select 1 from spelled_people)
+        -- a NUL would end the FTS5 query text inside its quotes: such a value finds nobody here
+        and instr(cast(:person as blob), x'00') = 0
+        and people_fts.name match '"' || replace(replace(trim(:person), '"', ''), ' ', '"* "') || '"*'
 ),
 
 -- inlined in each branch, which reads people in name order (the CROSS JOINs keep people first)

@@ -1,25 +1,42 @@
 -- Who held each mission post on a given day; unknown ends are shown as such, not guessed.
 -- Each tenure's reach is summarized at build (tenure_spans): for a day, only the tenures that started
 -- within the longest reach before it are read, by index, instead of every tenure of every post.
-with candidates as (
+-- A year (2010) or a month (2010-01) asks about the whole period, from its first to its last day;
+-- a day is a period of one day. Anything else (2010-13, 2010-02-30, x) has no first day and matches nothing.
+with period as (
+    select
+        case
+            when trim(:date) glob '[0-9][0-9][0-9][0-9]' then trim(:date) || '-01-01'
+            when trim(:date) glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]' then trim(:date) || '-01'
+            else trim(:date)
+        end as first_day,
+        case
+            when trim(:date) glob '[0-9][0-9][0-9][0-9]' then trim(:date) || '-12-31'
+            when trim(:date) glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]'
+                then date(trim(:date) || '-01', '+1 month', '-1 day')
+            else trim(:date)
+        end as last_day
+),
+
+candidates as (
     select tenure_spans.appointment_id
     from tenure_spans
-    where :date = ''
+    where trim(:date) = ''
     union all
     select tenure_spans.appointment_id
     from tenure_spans
     where
-        :date != ''
+        trim(:date) != ''
         and tenure_spans.started_earliest
         -- a reach past year 0000 (a tenure that may never have ended) reads from the first tenure on
         between coalesce(
-            date(:date, '-' || (
+            date((select period.first_day from period), '-' || (
                 select max(longest.span_days) from tenure_spans as longest
                 where longest.timeline_rank is not null  -- mission posts
             ) || ' days'), '0000-01-01'
         )
-        and :date
-        and tenure_spans.possible_until >= :date
+        and (select period.last_day from period)
+        and tenure_spans.possible_until >= (select period.first_day from period)
 ),
 
 tenures as (
@@ -38,8 +55,11 @@ tenures as (
         -- a tenure with no stated end is over once a later holder of the same post has certainly started
         tenure_spans.succeeded_by,
         -- no tenure in a mission outlives the mission itself
-        missions.ended_latest as mission_ended_latest
+        missions.ended_latest as mission_ended_latest,
+        period.first_day,
+        period.last_day
     from candidates
+    cross join period
     inner join appointments_overview on candidates.appointment_id = appointments_overview.appointment_id
     inner join tenure_spans on candidates.appointment_id = tenure_spans.appointment_id
     inner join positions on appointments_overview.position_id = positions.id
@@ -55,21 +75,23 @@ judged as (
         nationality,
         started_date,
         ended_date,
+        -- in office at some time in the period: started by its last day, not ended before its first
         case
-            when :date = '' then 'no date asked'
-            when started_latest <= :date and ended_earliest >= :date then 'certainly in office'
+            when trim(:date) = '' then 'no date asked'
+            when started_latest <= last_day and ended_earliest >= first_day then 'certainly in office'
             when
-                started_latest <= :date and ended_date is null
-                and (succeeded_by is null or succeeded_by > :date)
-                and (mission_ended_latest is null or :date <= mission_ended_latest)
+                started_latest <= last_day and ended_date is null
+                and (succeeded_by is null or succeeded_by > first_day)
+                and (mission_ended_latest is null or first_day <= mission_ended_latest)
                 then 'in office unless the tenure ended earlier (end not stated)'
             when
-                started_earliest <= :date
-                and (ended_latest >= :date or ended_date is null)
-                and (mission_ended_latest is null or :date <= mission_ended_latest)
-                and (succeeded_by is null or succeeded_by > :date)
+                started_earliest <= last_day
+                and (ended_latest >= first_day or ended_date is null)
+                and (mission_ended_latest is null or first_day <= mission_ended_latest)
+                and (succeeded_by is null or succeeded_by > first_day)
                 then 'possibly in office (dates known only roughly)'
-        end as in_office
+        end as in_office,
+        first_day
     from tenures
 )
 
@@ -85,9 +107,9 @@ select
 from judged
 where
     in_office is not null
-    -- anything but a real ISO day (2010, 2010-13-01, 2010-02-30, x) matches nothing;
+    -- a period that does not begin on a real ISO day (2010-13, 2010-02-30, x) matches nothing;
     -- '+0 days' normalizes 2010-02-30 to 2010-03-02, which plain date() would pass through
-    and (:date = '' or date(:date, '+0 days') = :date)
+    and (trim(:date) = '' or date(first_day, '+0 days') = first_day)
 order by
     position_level = 'head of mission' desc,
     position asc,

@@ -1,5 +1,20 @@
 -- Security Council resolutions and what each did to the mission.
-with actions as (
+-- the number asked for, in any of the forms people write it: 1500, S/RES/1500, S/RES/1500 (2003),
+-- resolution 1500, Resolution 1500 (2003)
+with asked as (
+    select
+        trim(replace(replace(replace(lower(trim(:resolution)), 's/res/', ''), 'resolution', ''), 'no.', ''))
+            as number
+),
+
+asked_number as (
+    select
+        trim(case when instr(number, '(') > 0 then substr(number, 1, instr(number, '(') - 1) else number end)
+            as number
+    from asked
+),
+
+actions as (
     select
         resolution_actions.resolution_id,
         resolution_actions.action,
@@ -30,5 +45,5 @@ select
 from resolutions
 inner join source_sections on resolutions.source_section_id = source_sections.id
 left join actions on resolutions.id = actions.resolution_id
-where :resolution = '' or cast(resolutions.number as text) = :resolution
+where trim(:resolution) = '' or cast(resolutions.number as text) = (select asked_number.number from asked_number)
 order by resolutions.adopted_earliest, resolutions.number, actions.action

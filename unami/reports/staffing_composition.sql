@@ -11,13 +11,14 @@ with counts as (
     from staffing_counts
     inner join source_sections on staffing_counts.source_section_id = source_sections.id
     -- a range on the indexed day rather than substr() of it, so the index finds the year
+    -- a year, or a month or day of it (2023-06, 2023-06-30): the year it falls in
     where
-        (:year = '' and staffing_counts.observed_earliest is null)
+        (trim(:year) = '' and staffing_counts.observed_earliest is null)
         or (
-            (:year = '' or length(:year) = 4)
+            (trim(:year) = '' or trim(:year) glob '[0-9][0-9][0-9][0-9]*')
             and staffing_counts.observed_earliest
-            between coalesce(nullif(:year, ''), '0000') || '-01-01'
-            and coalesce(nullif(:year, ''), '9999') || '-12-31'
+            between coalesce(nullif(substr(trim(:year), 1, 4), ''), '0000') || '-01-01'
+            and coalesce(nullif(substr(trim(:year), 1, 4), ''), '9999') || '-12-31'
         )
 ),
 
