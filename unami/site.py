@@ -127,8 +127,8 @@ def _table_entries() -> dict[str, dict]:
     for view in VIEWS:
         entries[view.name] = {"description": view.description, "columns": dict(view.columns), **VIEW_OPTIONS[view.name]}
     for index in schema.FTS_INDEXES:
-        # Datasette 0.65 detects an FTS table only when content="table" is double-quoted;
-        # say it explicitly so the base table's search box works.
+        # Named as well as detected (schema/fts.py writes content="table", the form Datasette 0.65
+        # detects), so the search box does not depend on how a later Datasette reads the DDL.
         entries[index.table].update({"fts_table": index.name, "fts_pk": "id"})
         entries[index.name] = {
             "description": f"Full-text index over {index.table} (bookkeeping, kept in step by the build).",

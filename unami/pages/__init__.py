@@ -10,7 +10,6 @@ JSON and CSV keep the stored EDTF.
 from pathlib import Path
 
 from datasette import hookimpl
-from datasette.database import Database
 from jinja2 import ChoiceLoader, FileSystemLoader
 from markupsafe import Markup, escape
 
@@ -69,19 +68,6 @@ EXAMPLE_QUESTIONS = [
     ("What happened in 2024?", "/{db}/event_timeline?from=2024-01-01&to=2024-12-31"),
     ("Who is Ján Kubiš, and which posts did he hold?", "/{db}/person_profile?person=Kubi"),
 ]
-
-
-async def _fts_table_or_declared(self, table):
-    """The table's full-text index as Datasette detects it, else as the site's metadata declares it."""
-    return await _detected_fts_table(self, table) or self.ds.table_metadata(self.name, table).get("fts_table")
-
-
-# Datasette 0.65 recognises an FTS5 index only when its DDL names the content table in double quotes
-# (content="people"); ours say content='people', so the site's metadata names each index (unami/site.py).
-# Table pages read that metadata; datasette-search-all (the home page's search box) asks Database.fts_table,
-# which would find no searchable table at all: let it fall back to the same metadata.
-_detected_fts_table = Database.fts_table
-Database.fts_table = _fts_table_or_declared  # type: ignore[method-assign]
 
 
 TEMPLATES = Path(__file__).parent / "templates"

@@ -19,7 +19,8 @@ class FtsIndex:
     def create_sql(self) -> str:
         cols = ", ".join(self.columns)
         return (
-            f"CREATE VIRTUAL TABLE {self.name} USING fts5({cols}, content='{self.table}', "
+            # content="table", double-quoted: the form Datasette 0.65 recognises as a table's index.
+            f'CREATE VIRTUAL TABLE {self.name} USING fts5({cols}, content="{self.table}", '
             "content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
         )
 
