@@ -127,7 +127,8 @@ def test_serve_serves_a_database_of_other_data_as_it_is_unless_data_is_given(tmp
     decision = serve.decide(target, [DEFAULT_DATA_DIR], data_given=False)
     assert decision.action == "serve"
     assert decision.reason == (
-        f"was built from other data than {DEFAULT_DATA_DIR}; serving it as it is (give --data DIR to rebuild it from DIR)"
+        f"was built from other data than {DEFAULT_DATA_DIR}; "
+        "serving it as it is (give --data DIR to rebuild it from DIR)"
     )
     assert serve.decide(target, [DEFAULT_DATA_DIR, FIXTURES / "second_mission"], data_given=False).action == "serve"
     assert serve.decide(target, [DEFAULT_DATA_DIR], data_given=True).action == "build"
