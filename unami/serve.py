@@ -76,7 +76,10 @@ def decide(db_path: Path, data_dirs: list[Path], data_given: bool) -> Decision:
         return Decision(
             "refuse", f"{db_path} is not a database built by unami; not overwritten (build one with `unami build`)"
         )
-    data_sha256 = loaders.data_sha256(data_dirs or [DEFAULT_DATA_DIR], loaders.FAMILIES)
+    try:
+        data_sha256 = loaders.data_sha256(data_dirs or [DEFAULT_DATA_DIR], loaders.FAMILIES)
+    except loaders.DataError:  # e.g. a data file that is a FIFO: the build names it in one line
+        return Decision("build", "cannot be compared with data that have problems")
     if recorded[0] != data_sha256:
         if data_given:
             return Decision("build", "was built from other data than --data gave")

@@ -8,6 +8,7 @@ straight to `executemany`, so a million observations load in bounded memory.
 """
 
 import hashlib
+import os
 import time
 import typing
 from collections.abc import Iterator, Mapping
@@ -25,6 +26,7 @@ from unami.loaders.context import FactDocument, Family, LoadContext, Stream, rec
 from unami.loaders.errors import DataError, Problem
 from unami.loaders.json_lines import parse_lines, read_record_file
 from unami.loaders.progress import SilentProgress, progress_bar, progress_over
+from unami.loaders.reading import irregular, open_regular
 from unami.loaders.yaml_files import read_yaml
 
 
@@ -98,7 +100,7 @@ def data_files(data_dirs: list[Path], families: list[Family]) -> list[tuple[Fami
         for data_dir in data_dirs:
             for name in family_file_names(family):
                 path = data_dir / name
-                if path.exists():
+                if os.path.lexists(path):  # a dangling link or a FIFO is found, and refused by `irregular_files`
                     found.append((family, path, str(path)))
     return found
 
@@ -110,13 +112,20 @@ def unknown_files(data_dirs: list[Path], families: list[Family]) -> list[Problem
     """A data-looking file no family reads (`event.jsonl`, `Posts.yaml`) is a mistake, not silence."""
     known = {name for family in families for name in family_file_names(family)}
     known |= {family.stream.file for family in families if family.stream}
-    return [
-        Problem(str(path), "(file)", "(name)", f"no family reads this file; data files are: {', '.join(sorted(known))}")
-        for data_dir in data_dirs
-        if data_dir.is_dir()
-        for path in sorted(data_dir.iterdir())
-        if path.suffix.lower() in DATA_SUFFIXES and path.name not in known
-    ]
+    problems = []
+    names = ", ".join(sorted(known))
+    for data_dir in data_dirs:
+        try:
+            entries = sorted(data_dir.iterdir()) if data_dir.is_dir() else []
+        except OSError as error:
+            problems.append(Problem(str(data_dir), "(directory)", "(files)", f"cannot list: {error.strerror}"))
+            continue
+        problems += [
+            Problem(str(path), "(file)", "(name)", f"no family reads this file; data files are: {names}")
+            for path in entries
+            if path.suffix.lower() in DATA_SUFFIXES and path.name not in known
+        ]
+    return problems
 
 
 def stream_files(data_dirs: list[Path], families: list[Family]) -> list[tuple[Stream, Path, str]]:
@@ -126,8 +135,13 @@ def stream_files(data_dirs: list[Path], families: list[Family]) -> list[tuple[St
         for family in families
         if family.stream
         for data_dir in data_dirs
-        if (data_dir / family.stream.file).exists()
+        if os.path.lexists(data_dir / family.stream.file)
     ]
+
+
+def irregular_files(files: list[tuple[Any, Path, str]]) -> list[Problem]:
+    """Data file names that are not regular files: symbolic links, FIFOs, devices, directories."""
+    return [problem for _, path, label in files if (problem := irregular(path, label)) is not None]
 
 
 def data_sha256(data_dirs: list[Path], families: list[Family]) -> str:
@@ -141,7 +155,7 @@ def content_hash(paths: list[Path]) -> str:
     for path in paths:
         # Same digest as hashing name, NUL, content, NUL in one piece, without reading a bulk file whole.
         digest.update(path.name.encode() + b"\0")
-        with path.open("rb") as handle:
+        with open_regular(path, str(path)) as handle:
             while chunk := handle.read(1 << 20):
                 digest.update(chunk)
         digest.update(b"\0")
@@ -156,7 +170,7 @@ def stream_rows(stream: Stream, path: Path, file_label: str, context: LoadContex
     """
     context.start_file(file_label, None)
     first_problem = len(context.problems)
-    for number, document in parse_lines(path):
+    for number, document in parse_lines(path, file_label):
         if len(context.problems) - first_problem >= MAX_STREAM_PROBLEMS:
             context.problem(f"line {number}", "(file)", "too many problems; the rest of the file is not checked")
             return
@@ -220,6 +234,9 @@ def plan_load(data_dirs: list[Path], families: list[Family], defer_streams: bool
         dirs = ", ".join(str(d) for d in data_dirs)
         raise DataError([Problem(dirs, "(directory)", "(files)", "no data files found")])
     context.problems.extend(unknown_files(data_dirs, families))
+    # Nothing is opened, hashed or parsed unless every data file is a regular file.
+    context.problems.extend(irregular_files(files + streams))
+    _raise_problems(context)
     # Reference checks wait until every file is valid, so one broken record does not cascade
     # into dozens of "unknown key" lines.
     validated = _validate_files(files, data_dirs, families, context)

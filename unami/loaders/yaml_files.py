@@ -5,6 +5,7 @@ from pathlib import Path
 import yaml
 
 from unami.loaders.errors import DataError, Problem
+from unami.loaders.reading import read_capped
 
 # Bigger than any curated file will be; a larger file is a mistake or an attack.
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -150,10 +151,7 @@ def _load(content: str):
 
 def read_yaml(path: Path, label: str):
     """Return the parsed document of `path`, or raise DataError naming `label`."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise DataError([Problem(label, "(file)", "(size)", f"{size} bytes is over the {MAX_FILE_BYTES}-byte limit")])
-    raw = path.read_bytes()
+    raw = read_capped(path, label, MAX_FILE_BYTES, f"the file is over the {MAX_FILE_BYTES}-byte limit")
     try:
         content = raw.decode("utf-8")
     except UnicodeDecodeError as error:
