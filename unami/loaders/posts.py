@@ -4,7 +4,7 @@ import re
 
 from pydantic import field_validator
 
-from unami.loaders.context import EdtfText, Fact, FactDocument, Family, Key, LoadContext
+from unami.loaders.context import EdtfText, Fact, FactDocument, Family, Key, Label, LoadContext, Text
 from unami.schema.vocabularies import EndReason, PositionLevel
 
 HEADING_YEARS = re.compile(r"^(\d{4})(?:\s*[–-]\s*(\d{4}))?$")
@@ -12,12 +12,12 @@ HEADING_YEARS = re.compile(r"^(\d{4})(?:\s*[–-]\s*(\d{4}))?$")
 
 class Position(Fact):
     key: Key
-    name: str
-    abbreviation: str | None = None
+    name: Label
+    abbreviation: Label | None = None
     mission: Key | None = None
     organization: Key | None = None
     level: PositionLevel
-    portfolio: str | None = None
+    portfolio: Text | None = None
 
 
 class Appointment(Fact):
@@ -26,12 +26,12 @@ class Appointment(Fact):
     position: Key
     started: EdtfText | None = None
     ended: EdtfText | None = None
-    heading_years: str | None = None
+    heading_years: Text | None = None
     predecessor: Key | None = None
     served_under: Key | None = None
     end_reason: EndReason | None = None
     next: Key | None = None
-    note: str | None = None
+    note: Text | None = None
 
     @field_validator("heading_years")
     @classmethod
