@@ -130,3 +130,36 @@ def test_an_unreadable_data_file_is_one_line(tmp_path, existing_db):
     result = CliRunner().invoke(main, ["build", "--db", str(existing_db), *arguments])
     assert result.exit_code == 1
     assert result.output.startswith(f"{target}: (file): (read): cannot read: Permission denied"), result.output
+
+
+# --- every family is present, or declared empty -------------------------------
+
+
+@pytest.mark.parametrize("name", ["posts.yaml", "outcomes.yaml", "sources.yaml"])
+def test_a_missing_family_file_is_refused_not_loaded_as_an_empty_table(tmp_path, existing_db, name):
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    (data / name).unlink()
+    before, db_before = tree(tmp_path), digest(existing_db)
+    result = CliRunner().invoke(main, ["build", "--db", str(existing_db), "--data", str(data)])
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit)
+    first = result.output.splitlines()[0]
+    assert first.startswith(f"{data / name}: (file): (missing): no data directory has {name}"), result.output
+    assert "to load none of its facts, write it with `" in first
+    assert tree(tmp_path) == before
+    assert digest(existing_db) == db_before
+
+
+def test_a_family_declared_empty_builds_without_its_facts(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    (data / "outcomes.yaml").write_text("outcomes: []\n", encoding="utf-8")
+    db = tmp_path / "unami.db"
+    result = CliRunner().invoke(main, ["build", "--db", str(db), "--data", str(data)])
+    assert result.exit_code == 0, result.output
+    import sqlite3
+
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("select count(*) from outcomes").fetchone() == (0,)
+    connection.close()

@@ -128,6 +128,28 @@ def unknown_files(data_dirs: list[Path], families: list[Family]) -> list[Problem
     return problems
 
 
+def missing_families(data_dirs: list[Path], families: list[Family], found: list) -> list[Problem]:
+    """A family no data directory provides is a mistake: a deleted or renamed file must not build empty tables.
+
+    A family with no facts says so: its YAML file with empty lists, e.g. `events: []`.
+    """
+    provided = {family.file for family, _, _ in found}
+    problems = []
+    for family in families:
+        if family.file in provided:
+            continue
+        lists = record_lists(family)
+        record_files = ", ".join(f"{name}.jsonl" for name in lists)
+        empty = ", ".join(f"{name}: []" for name in lists)
+        message = (
+            f"no data directory has {family.file}"
+            + (f" or {record_files}" if record_files else "")
+            + f"; to load none of its facts, write it with `{empty}`"
+        )
+        problems.append(Problem(str(data_dirs[0] / family.file), "(file)", "(missing)", message))
+    return problems
+
+
 def stream_files(data_dirs: list[Path], families: list[Family]) -> list[tuple[Stream, Path, str]]:
     """Every bulk (stream, path, label), families in dependency order."""
     return [
@@ -234,6 +256,7 @@ def plan_load(data_dirs: list[Path], families: list[Family], defer_streams: bool
         dirs = ", ".join(str(d) for d in data_dirs)
         raise DataError([Problem(dirs, "(directory)", "(files)", "no data files found")])
     context.problems.extend(unknown_files(data_dirs, families))
+    context.problems.extend(missing_families(data_dirs, families, files))
     # Nothing is opened, hashed or parsed unless every data file is a regular file.
     context.problems.extend(irregular_files(files + streams))
     _raise_problems(context)
