@@ -678,6 +678,42 @@ CASES = [
         "description",
         "is 1,200,000 bytes, over the limit of 1,000,000 bytes for one value",
     ),
+    # --- appointment links ----------------------------------------------------
+    Case(
+        "a tenure that is its own predecessor",
+        "posts.yaml",
+        replace("predecessor: kobler-srsg", "predecessor: mladenov-srsg"),
+        "appointments mladenov-srsg",
+        "predecessor",
+        "names the tenure itself as its predecessor",
+    ),
+    Case(
+        "predecessors forming a cycle",
+        "posts.yaml",
+        replace(
+            "    started: 2004-07\n    ended: 2007-09\n",
+            "    started: 2004-07\n    ended: 2007-09\n    predecessor: de-mistura-srsg\n",
+        ),
+        "appointments qazi-srsg",
+        "predecessor",
+        "predecessors form a cycle: qazi-srsg -> de-mistura-srsg -> qazi-srsg",
+    ),
+    Case(
+        "a predecessor of another post",
+        "posts.yaml",
+        replace("predecessor: kobler-srsg", "predecessor: mladenov-middle-east"),
+        "appointments mladenov-srsg",
+        "predecessor",
+        "mladenov-middle-east is a tenure of another post",
+    ),
+    Case(
+        "a head of mission before the mission existed",
+        "posts.yaml",
+        replace("    started: 2004-07\n    ended: 2007-09\n", "    started: 2002-07\n    ended: 2007-09\n"),
+        "appointments qazi-srsg",
+        "started",
+        "2002-07 is before unami was established (2003-08-14)",
+    ),
 ]
 
 

@@ -87,8 +87,49 @@ def convert(document: Document, context: LoadContext) -> None:
         context.add_fact("appointments", appointment, record, row)
 
 
+def check_links(context: LoadContext) -> None:
+    """Predecessors are earlier tenures of the same post, never the tenure itself or a cycle;
+    no head of mission starts before the mission was established."""
+    rows = context.rows.get("appointments", [])
+    by_id = {row["id"]: row for row in rows}
+    for row in rows:
+        predecessor = by_id.get(row["predecessor_appointment_id"])
+        if predecessor is None:
+            continue
+        if predecessor is row:
+            context.problem_with_row("appointments", row, "predecessor", "names the tenure itself as its predecessor")
+        elif predecessor["position_id"] != row["position_id"]:
+            context.problem_with_row(
+                "appointments", row, "predecessor", f"{predecessor['key']} is a tenure of another post"
+            )
+    for row in rows:
+        chain, current = [row], by_id.get(row["predecessor_appointment_id"])
+        while current is not None and current is not row and current not in chain and len(chain) <= len(rows):
+            chain.append(current)
+            current = by_id.get(current["predecessor_appointment_id"])
+        # Reported once, at the cycle's first tenure in file order (a tenure naming itself is reported above).
+        if current is row and len(chain) > 1 and row["id"] == min(link["id"] for link in chain):
+            path = " -> ".join(link["key"] for link in [*chain, row])
+            context.problem_with_row("appointments", row, "predecessor", f"predecessors form a cycle: {path}")
+    positions = {position["id"]: position for position in context.rows.get("positions", [])}
+    missions = {mission["id"]: mission for mission in context.rows.get("missions", [])}
+    for row in rows:
+        position = positions.get(row["position_id"], {})
+        mission = missions.get(position.get("mission_id"), {})
+        if position.get("level") != "head of mission" or not mission.get("established_earliest"):
+            continue
+        if row["started_latest"] and row["started_latest"] < mission["established_earliest"]:
+            context.problem_with_row(
+                "appointments",
+                row,
+                "started",
+                f"{row['started_date']} is before {mission['key']} was established ({mission['established_date']})",
+            )
+
+
 def check_rows(context: LoadContext) -> None:
-    """Across all files: no tenure ends before it starts, no two certainly overlap in one post."""
+    """Across all files: no tenure ends before it starts, no two certainly overlap in one post; links hold."""
+    check_links(context)
     rows = context.rows.get("appointments", [])
     for row in rows:
         if row["started_latest"] and row["ended_earliest"] and row["ended_latest"] < row["started_earliest"]:
