@@ -714,6 +714,19 @@ CASES = [
         "started",
         "2002-07 is before unami was established (2003-08-14)",
     ),
+    Case(
+        "the same strength stated twice",
+        "field.yaml",
+        replace(
+            "    strengths:\n      - {personnel_type: military observers, personnel_count: 4, "
+            "section: Former Participants}\n",
+            "    strengths:\n"
+            + "      - {personnel_type: military observers, personnel_count: 4, section: Former Participants}\n" * 2,
+        ),
+        "contingents[7] (observers-entry-8).strengths[1]",
+        "(record)",
+        "repeats the fact of",
+    ),
 ]
 
 

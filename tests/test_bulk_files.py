@@ -121,3 +121,42 @@ def test_tricky_bulk_lines_are_refused_by_check_in_one_line(tmp_path, bad_line, 
     first = result.output.splitlines()[0]
     assert first.startswith(f"{fixture / 'contingent_strengths.jsonl'}: line 2"), first
     assert f": {field}: " in first and message in first, first
+
+
+def test_the_same_fact_loaded_twice_is_refused_naming_both_lines(tmp_path):
+    months = [line(observed=f"2010-{month:02d}", personnel_count=70 + month) for month in range(1, 4)]
+    fixture = data_with(tmp_path, [*months, line(observed="2010-02", personnel_count=99)])
+    db = tmp_path / "x.db"
+    assert CliRunner().invoke(main, ["build", "--db", str(db)]).exit_code == 0
+    before = digest(db)
+    result = build(tmp_path, fixture, db)
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit)
+    bulk = fixture / "contingent_strengths.jsonl"
+    assert result.output.splitlines()[0] == (
+        f"{bulk}: line 4: (record): repeats the fact of {bulk} line 2 "
+        "(same contingent, personnel type, observed date, source section)"
+    )
+    assert digest(db) == before
+
+
+def test_a_bulk_file_given_in_two_data_directories_is_refused(tmp_path):
+    months = [line(observed=f"2010-{month:02d}", personnel_count=70 + month) for month in range(1, 13)]
+    fixture = data_with(tmp_path, months)
+    again = tmp_path / "again"
+    again.mkdir()
+    shutil.copy(fixture / "contingent_strengths.jsonl", again / "contingent_strengths.jsonl")
+    db = tmp_path / "x.db"
+    assert CliRunner().invoke(main, ["build", "--db", str(db)]).exit_code == 0
+    before = digest(db)
+    arguments = ["--data", str(tmp_path / "data"), "--data", str(fixture), "--data", str(again)]
+    result = CliRunner().invoke(main, ["build", "--db", str(db), *arguments])
+    assert result.exit_code == 1, result.output
+    problems = result.output.splitlines()[:-1]
+    assert len(problems) == 12, result.output
+    assert problems[0] == (
+        f"{again / 'contingent_strengths.jsonl'}: line 1: (record): repeats the fact of "
+        f"{fixture / 'contingent_strengths.jsonl'} line 1 "
+        "(same contingent, personnel type, observed date, source section)"
+    )
+    assert digest(db) == before

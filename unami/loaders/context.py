@@ -266,6 +266,9 @@ class Stream(Generic[S]):
     columns: tuple[str, ...]
     record: type[S]  # the model of one line
     row: Callable[[S, str, LoadContext], tuple]  # a line's `columns` (its problems go to the context)
+    # Columns that identify one fact (NULLs equal): a second row with the same values, from any file,
+    # is the same fact loaded twice (e.g. one bulk file given in two data directories).
+    fact_key: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

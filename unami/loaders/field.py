@@ -188,6 +188,7 @@ STRENGTHS_STREAM = Stream(
     ),
     record=StreamRecord,
     row=stream_row,
+    fact_key=("contingent_id", "personnel_type", "observed_date", "source_section_id"),
 )
 
 FAMILY = Family("field.yaml", Document, convert, check_rows, STRENGTHS_STREAM)

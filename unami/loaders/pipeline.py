@@ -11,6 +11,7 @@ import hashlib
 import os
 import time
 import typing
+from array import array
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,8 @@ class LoadPlan:
     context: LoadContext = field(default_factory=LoadContext)
     # Rows of each bulk table, when the streams were validated by `plan_load`.
     streamed: dict[str, int] = field(default_factory=dict)
+    # The bulk layouts whose tables `write` checks for a fact loaded twice (with or without a bulk file).
+    checked: list[Stream] = field(default_factory=list)
 
 
 # A broken bulk file could report a million lines; past this many, one summary line.
@@ -184,11 +187,14 @@ def content_hash(paths: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def stream_rows(stream: Stream, path: Path, file_label: str, context: LoadContext) -> Iterator[tuple]:
+def stream_rows(
+    stream: Stream, path: Path, file_label: str, context: LoadContext, lines: array | None = None
+) -> Iterator[tuple]:
     """Validate a bulk file line by line and yield the row of each sound line.
 
     A line's problems go to `context.problems` (as `file: line N: field: message`) and
     the line yields nothing; the caller raises DataError once the file is read.
+    `lines`, when given, receives the line number of each row yielded.
     """
     context.start_file(file_label, None)
     first_problem = len(context.problems)
@@ -208,6 +214,8 @@ def stream_rows(stream: Stream, path: Path, file_label: str, context: LoadContex
         before = len(context.problems)
         row = stream.row(parsed, record, context)
         if len(context.problems) == before:
+            if lines is not None:
+                lines.append(number)
             yield row
 
 
@@ -275,6 +283,7 @@ def plan_load(data_dirs: list[Path], families: list[Family], defer_streams: bool
         streams,
         context,
         streamed,
+        [family.stream for family in families if family.stream and family.stream.fact_key],
     )
 
 
@@ -394,18 +403,53 @@ def _insert_rows(db: sqlite_utils.Database, rows: dict[str, list[dict]], progres
 
 def _insert_streams(db: sqlite_utils.Database, plan: LoadPlan, counts: dict[str, int], progress) -> None:
     """Validate and insert the bulk files line by line, numbering ids after the rows already in."""
+    spans: dict[str, list[tuple[int, str, array]]] = {}
     for stream, path, file_label in plan.streams:
         first_id = counts.get(stream.table, 0) + 1
+        lines = array("Q")  # the line of each row: 8 bytes a row, to name the line of a repeated fact
+        spans.setdefault(stream.table, []).append((first_id, file_label, lines))
         numbered = _counted(
             (
                 (row_id, *row)
-                for row_id, row in enumerate(stream_rows(stream, path, file_label, plan.context), first_id)
+                for row_id, row in enumerate(stream_rows(stream, path, file_label, plan.context, lines), first_id)
             ),
             progress,
         )
         before = db.conn.total_changes
         db.conn.executemany(_insert_sql(stream.table, ["id", *stream.columns]), numbered)
         counts[stream.table] = counts.get(stream.table, 0) + db.conn.total_changes - before
+    for stream in plan.checked:
+        if not plan.context.problems:
+            _refuse_repeated_facts(db, stream, spans.get(stream.table, []), plan.context)
+
+
+def _refuse_repeated_facts(
+    db: sqlite_utils.Database, stream: Stream, spans: list[tuple[int, str, array]], context: LoadContext
+) -> None:
+    """Report every row of a bulk table that repeats an earlier row's fact, from a data file or a bulk line.
+
+    Asked of SQLite once everything is inserted (GROUP BY treats NULLs as equal), so memory stays bounded.
+    """
+    columns = ", ".join(f"[{column}]" for column in stream.fact_key)
+    repeats = db.conn.execute(
+        f"SELECT min(id), group_concat(id) FROM [{stream.table}] GROUP BY {columns} HAVING count(*) > 1 "
+        f"ORDER BY min(id) LIMIT {MAX_STREAM_PROBLEMS}"
+    ).fetchall()
+    curated = {row["id"]: row for row in context.rows.get(stream.table, [])}
+
+    def where(row_id: int) -> tuple[str, str]:
+        if row_id in curated:
+            file, record = context.origin(stream.table, curated[row_id])
+            return file, record or f"{stream.table} {row_id}"
+        first_id, file, lines = next(span for span in spans if 0 <= row_id - span[0] < len(span[2]))
+        return file, f"line {lines[row_id - first_id]}"
+
+    named = ", ".join(column.removesuffix("_id").replace("_", " ") for column in stream.fact_key)
+    for first, ids in repeats:
+        earlier = " ".join(where(first))
+        for row_id in sorted(int(text) for text in ids.split(","))[1:]:
+            file, record = where(row_id)
+            context.problems.append(Problem(file, record, "(record)", f"repeats the fact of {earlier} (same {named})"))
 
 
 def _insert_sql(table: str, columns: list[str]) -> str:
