@@ -119,7 +119,8 @@ def write_missions(corpus: Corpus, missions: int) -> list[str]:
     mission_keys = [f"syn-mission-{m:03d}" for m in range(missions)]
     corpus.out.add(0, "missions.yaml", f"source: {SOURCE}\nmissions:")
     for m, key in enumerate(mission_keys):
-        established = date(1990, 1, 1) + timedelta(days=corpus.rng.randrange(0, 3650))
+        # In the 1980s: every head of mission's tenure (from 1990) starts after its mission was established.
+        established = date(1980, 1, 1) + timedelta(days=corpus.rng.randrange(0, 3650))
         record = {
             "key": key,
             "name": f"Synthetic Mission {m:03d}",

@@ -77,8 +77,30 @@ def test_a_bulk_series_loads_beside_the_curated_facts(tmp_path):
         (line(section="Nowhere"), "section", "unknown source_sections key 'test-fixture#Nowhere'"),
         (line(extra_field=1), "extra_field", "Extra inputs are not permitted"),
         ('{"contingent": "nepal-guard-unit",', "(record)", "Invalid JSON"),
+        (line(personnel_count=True), "personnel_count", "true is a yes/no value, not a number"),
+        (line(personnel_count="077"), "personnel_count", "'077' is not a plain decimal number"),
+        (line(personnel_count=80.5), "personnel_count", "Input should be a valid integer"),
+        (line(note="a\u0000b"), "note", "holds control character U+0000"),
+        (line(section="  "), "section", "is empty or blank"),
+        (line(note="x" * 1_500_000), "note", "over the limit of 1,000,000 bytes for one value"),
+        ("[" * 3_000_000, "(size)", "the line is over the 2097152-byte limit"),
     ],
-    ids=["negative", "dangling", "bad-date", "vocabulary", "section", "unknown-field", "broken-json"],
+    ids=[
+        "negative",
+        "dangling",
+        "bad-date",
+        "vocabulary",
+        "section",
+        "unknown-field",
+        "broken-json",
+        "boolean-count",
+        "count-in-quotes",
+        "fractional-count",
+        "nul-in-text",
+        "blank-section",
+        "text-over-1-MB",
+        "line-over-2-MiB",
+    ],
 )
 def test_a_bad_bulk_line_fails_the_build_and_keeps_the_old_database(tmp_path, bad_line, field, message):
     db = tmp_path / "x.db"
@@ -121,3 +143,42 @@ def test_tricky_bulk_lines_are_refused_by_check_in_one_line(tmp_path, bad_line, 
     first = result.output.splitlines()[0]
     assert first.startswith(f"{fixture / 'contingent_strengths.jsonl'}: line 2"), first
     assert f": {field}: " in first and message in first, first
+
+
+def test_the_same_fact_loaded_twice_is_refused_naming_both_lines(tmp_path):
+    months = [line(observed=f"2010-{month:02d}", personnel_count=70 + month) for month in range(1, 4)]
+    fixture = data_with(tmp_path, [*months, line(observed="2010-02", personnel_count=99)])
+    db = tmp_path / "x.db"
+    assert CliRunner().invoke(main, ["build", "--db", str(db)]).exit_code == 0
+    before = digest(db)
+    result = build(tmp_path, fixture, db)
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit)
+    bulk = fixture / "contingent_strengths.jsonl"
+    assert result.output.splitlines()[0] == (
+        f"{bulk}: line 4: (record): repeats the fact of {bulk} line 2 "
+        "(same contingent, personnel type, observed date, source section)"
+    )
+    assert digest(db) == before
+
+
+def test_a_bulk_file_given_in_two_data_directories_is_refused(tmp_path):
+    months = [line(observed=f"2010-{month:02d}", personnel_count=70 + month) for month in range(1, 13)]
+    fixture = data_with(tmp_path, months)
+    again = tmp_path / "again"
+    again.mkdir()
+    shutil.copy(fixture / "contingent_strengths.jsonl", again / "contingent_strengths.jsonl")
+    db = tmp_path / "x.db"
+    assert CliRunner().invoke(main, ["build", "--db", str(db)]).exit_code == 0
+    before = digest(db)
+    arguments = ["--data", str(tmp_path / "data"), "--data", str(fixture), "--data", str(again)]
+    result = CliRunner().invoke(main, ["build", "--db", str(db), *arguments])
+    assert result.exit_code == 1, result.output
+    problems = result.output.splitlines()[:-1]
+    assert len(problems) == 12, result.output
+    assert problems[0] == (
+        f"{again / 'contingent_strengths.jsonl'}: line 1: (record): repeats the fact of "
+        f"{fixture / 'contingent_strengths.jsonl'} line 1 "
+        "(same contingent, personnel type, observed date, source section)"
+    )
+    assert digest(db) == before

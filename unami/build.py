@@ -8,6 +8,7 @@ import fcntl
 import glob
 import os
 import sqlite3
+import stat
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -42,7 +43,9 @@ class BuildResult:
 def build_lock(db_path: Path):
     """Hold an exclusive lock beside the target so two builds cannot race."""
     lock_path = db_path.with_name(db_path.name + ".lock")
-    with open(lock_path, "w") as handle:
+    # Opened without following a link and without truncating: the lock file is never anyone else's file.
+    descriptor = os.open(lock_path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    with os.fdopen(descriptor, "w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -97,41 +100,88 @@ def simulated_disk_size():
         event.remove(Pool, "connect", limit)
 
 
-def build(db_path: Path, data_dirs: list[Path]) -> BuildResult:
-    """Build `db_path` from `data_dirs`; raise loaders.DataError or BuildError on failure."""
+def is_unami_database(db_path: Path) -> bool:
+    """True when `db_path` is a database `unami build` wrote (it records one data version)."""
+    try:
+        release.dataset_version(db_path)
+    except release.ReleaseError:
+        return False
+    return True
+
+
+def refuse_target(db_path: Path, force: bool = False) -> None:
+    """Raise BuildError when replacing `db_path` would destroy something that is not ours to replace.
+
+    A build swaps a new regular file in with a rename: a symbolic link would be replaced by a file
+    (and its target left stale), and any other file (a note, another program's database) would be lost.
+    """
+    try:
+        mode = db_path.lstat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise BuildError(f"{db_path}: cannot use this path: {error.strerror}") from None
+    if stat.S_ISLNK(mode):
+        raise BuildError(
+            f"{db_path} is a symbolic link; a build would replace the link with a file: give the real path"
+        )
+    if not stat.S_ISREG(mode):
+        raise BuildError(f"{db_path} is not a regular file (a directory, FIFO or device); give a database file path")
+    if not force and not is_unami_database(db_path):
+        raise BuildError(
+            f"{db_path} exists and is not a database built by unami; refusing to replace it (give --force to do so)"
+        )
+
+
+def build(db_path: Path, data_dirs: list[Path], force: bool = False) -> BuildResult:
+    """Build `db_path` from `data_dirs`; raise loaders.DataError or BuildError on failure.
+
+    `force` replaces an existing file that is not a unami database (never a symbolic link).
+    """
     db_path = Path(db_path)
     seconds = {}
     started = time.perf_counter()
+    refuse_target(db_path, force)
     plan = loaders.plan_load(data_dirs, loaders.FAMILIES)  # every problem surfaces before any file is touched
     seconds["validate"] = time.perf_counter() - started
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    with build_lock(db_path):
-        temporary = db_path.with_name(f".{db_path.name}.building-{os.getpid()}")
-        # We hold the lock, so any other temporary file was left by a build that was killed.
-        for leftover in glob.glob(glob.escape(str(db_path.with_name(f".{db_path.name}.building-"))) + "*"):
-            Path(leftover).unlink(missing_ok=True)
-        try:
-            with simulated_disk_size() as limit:
-                mark = time.perf_counter()
-                migrate.upgrade(temporary)
-                seconds["migrate"] = time.perf_counter() - mark
-                revision = migrate.head_revision()
-                counts = loaders.write(temporary, plan, revision, seconds)  # load: fact rows only
-                # Views, summaries and search indexes follow from the facts: made once they are all in.
-                counts.update(derived.derive_file(temporary, seconds, on_connect=limit))  # summarize, index
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        with build_lock(db_path):
+            refuse_target(db_path, force)  # again under the lock: the path may have changed while we validated
+            return _build_locked(db_path, plan, seconds, started)
+    except OSError as error:  # a read-only or missing directory, a parent that is a file, a name too long
+        where = error.filename or db_path
+        raise BuildError(f"{where}: cannot write the database here: {error.strerror}") from None
+
+
+def _build_locked(db_path: Path, plan: loaders.LoadPlan, seconds: dict[str, float], started: float) -> BuildResult:
+    """The part of a build that writes: temporary file, migrate, load, derive, verify, fsync, rename."""
+    temporary = db_path.with_name(f".{db_path.name}.building-{os.getpid()}")
+    # We hold the lock, so any other temporary file was left by a build that was killed.
+    for leftover in glob.glob(glob.escape(str(db_path.with_name(f".{db_path.name}.building-"))) + "*"):
+        Path(leftover).unlink(missing_ok=True)
+    try:
+        with simulated_disk_size() as limit:
             mark = time.perf_counter()
-            verify(temporary)
-            version = release.data_version(temporary)  # as the loaders recorded it, not a second formatting
-            seconds["verify"] = time.perf_counter() - mark
-            fsync(temporary)
-            os.replace(temporary, db_path)
-            fsync(db_path.parent)
-        # A full disk, a lock, or a constraint the validation missed: one line, old database kept.
-        except (sqlite3.DatabaseError, sqlalchemy.exc.DBAPIError) as error:
-            reason = getattr(error, "orig", None) or error  # SQLAlchemy wraps the sqlite3 error (migrations)
-            raise BuildError(f"building {db_path} failed: {reason}; the previous database is unchanged") from error
-        finally:
-            temporary.unlink(missing_ok=True)
-            Path(str(temporary) + "-journal").unlink(missing_ok=True)
+            migrate.upgrade(temporary)
+            seconds["migrate"] = time.perf_counter() - mark
+            revision = migrate.head_revision()
+            counts = loaders.write(temporary, plan, revision, seconds)  # load: fact rows only
+            # Views, summaries and search indexes follow from the facts: made once they are all in.
+            counts.update(derived.derive_file(temporary, seconds, on_connect=limit))  # summarize, index
+        mark = time.perf_counter()
+        verify(temporary)
+        version = release.data_version(temporary)  # as the loaders recorded it, not a second formatting
+        seconds["verify"] = time.perf_counter() - mark
+        fsync(temporary)
+        os.replace(temporary, db_path)
+        fsync(db_path.parent)
+    # A full disk, a lock, or a constraint the validation missed: one line, old database kept.
+    except (sqlite3.DatabaseError, sqlalchemy.exc.DBAPIError) as error:
+        reason = getattr(error, "orig", None) or error  # SQLAlchemy wraps the sqlite3 error (migrations)
+        raise BuildError(f"building {db_path} failed: {reason}; the previous database is unchanged") from error
+    finally:
+        temporary.unlink(missing_ok=True)
+        Path(str(temporary) + "-journal").unlink(missing_ok=True)
     seconds["total"] = time.perf_counter() - started
     return BuildResult(db_path, counts, version, seconds)

@@ -87,18 +87,23 @@ def main():
 @main.command(name="build")
 @db_option
 @data_option
-def build_command(db_path: Path, data_dirs: tuple[Path, ...]):
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace an existing --db file even when it is not a unami database (never a symbolic link).",
+)
+def build_command(db_path: Path, data_dirs: tuple[Path, ...], force: bool):
     """Migrate and load a fresh database, then swap it in atomically.
 
     Example: unami build --db /tmp/unami.db
     """
-    build_and_report(db_path, *chosen_data_dirs(data_dirs))
+    build_and_report(db_path, *chosen_data_dirs(data_dirs), force=force)
 
 
-def build_and_report(db_path: Path, data_dirs: list[Path], data_said: str) -> None:
+def build_and_report(db_path: Path, data_dirs: list[Path], data_said: str, force: bool = False) -> None:
     """Build, print what was built, or stop with the problems in one line each."""
     try:
-        result = build(db_path, data_dirs)
+        result = build(db_path, data_dirs, force)
     except loaders.DataError as error:
         report_problems(error)
     except BuildError as error:
@@ -308,11 +313,14 @@ def serve_command(db_path: Path, data_dirs: tuple[Path, ...], host: str, port: i
     from unami import serve
 
     chosen, data_said = chosen_data_dirs(data_dirs)
-    if serve.is_stale(db_path, chosen):
-        click.echo(f"{db_path} is missing or was built from other data, schema or code: building it first")
+    decision = serve.decide(db_path, chosen, data_given=bool(data_dirs))
+    if decision.action == "refuse":
+        raise click.ClickException(decision.reason)
+    if decision.action == "build":
+        click.echo(f"{db_path} {decision.reason}: building it first")
         build_and_report(db_path, chosen, data_said)
     else:
-        click.echo(f"{db_path} is up to date. {data_said}")
+        click.echo(f"{db_path} {decision.reason}. {data_said}")
     serve.write_site_files(db_path)
     command = serve.serve_command(db_path, host, port)
     click.echo(f"Serving {db_path} read-only at http://{host}:{port}/ (Ctrl-C to stop)")

@@ -8,6 +8,7 @@ No `--load-extension` and no `--crossdb`, on purpose.
 import json
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from unami import DEFAULT_DATA_DIR, PACKAGE_DIR, loaders, migrate, release
@@ -48,6 +49,49 @@ def is_stale(db_path: Path, data_dirs: list[Path] | None = None) -> bool:
     if recorded_version(db_path) != expected:
         return True
     return db_path.stat().st_mtime < newest_input_mtime()
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What `unami serve` does with the database before serving it: "build", "serve" or "refuse", and why."""
+
+    action: str
+    reason: str
+
+
+def decide(db_path: Path, data_dirs: list[Path], data_given: bool) -> Decision:
+    """Build only what is ours to build: a missing file, or a unami database of these data that is out of date.
+
+    A file that is not a unami database is never overwritten; a database built from other data
+    is served as it is unless the data were named with --data (a `unami serve` in another
+    directory must not silently replace it with a build of that directory's data/).
+    """
+    db_path = Path(db_path)
+    if not db_path.exists() and not db_path.is_symlink():
+        return Decision("build", "is missing")
+    if db_path.is_symlink() or not db_path.is_file():
+        return Decision("refuse", f"{db_path} is not a regular file (a symbolic link, directory or device); not served")
+    recorded = recorded_version(db_path)
+    if recorded is None:
+        return Decision(
+            "refuse", f"{db_path} is not a database built by unami; not overwritten (build one with `unami build`)"
+        )
+    try:
+        data_sha256 = loaders.data_sha256(data_dirs or [DEFAULT_DATA_DIR], loaders.FAMILIES)
+    except loaders.DataError:  # e.g. a data file that is a FIFO: the build names it in one line
+        return Decision("build", "cannot be compared with data that have problems")
+    if recorded[0] != data_sha256:
+        if data_given:
+            return Decision("build", "was built from other data than --data gave")
+        return Decision(
+            "serve",
+            "was built from other data than "
+            + ", ".join(str(path) for path in data_dirs)
+            + "; serving it as it is (give --data DIR to rebuild it from DIR)",
+        )
+    if is_stale(db_path, data_dirs):
+        return Decision("build", "was built by another schema or older code")
+    return Decision("serve", "is up to date")
 
 
 def generated_paths(db_path: Path) -> tuple[Path, Path]:

@@ -7,12 +7,13 @@ collects every problem instead of stopping at the first; then `check_rows`
 inserts the rows only when no family reported a problem.
 """
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
 from unami.loaders.dates import DateProblem, date_columns, parse_date
 from unami.loaders.errors import Problem
@@ -34,6 +35,58 @@ def _valid_edtf(value: str) -> str:
 # An EDTF date string, checked while the record is validated.
 EdtfText = Annotated[str, BeforeValidator(_year_as_text), AfterValidator(_valid_edtf)]
 
+# The site refuses one value over 10 MB (unami/datasette_limits.py); a fact's text is far shorter,
+# so a build refuses text over 1 MB: a value that large is a pasted file, not a stated fact.
+MAX_TEXT_BYTES = 1_000_000
+
+# C0 controls (NUL, ESC, ...), DEL and C1 controls; newline and tab are allowed in Text, not in a Label.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LINE_BREAK = re.compile(r"[\t\n\r\u2028\u2029]")
+
+
+def _plain_text(value: str) -> str:
+    # Whitespace is stripped first (Record's str_strip_whitespace), so a blank value arrives empty.
+    if not value:
+        raise ValueError("is empty or blank; give the text, or leave an optional field out")
+    control = _CONTROL.search(value)
+    if control:
+        raise ValueError(f"holds control character U+{ord(control.group()):04X}; text may hold newlines and tabs only")
+    if len(value) > MAX_TEXT_BYTES // 4 and len(value.encode("utf-8")) > MAX_TEXT_BYTES:
+        size = len(value.encode("utf-8"))
+        raise ValueError(f"is {size:,} bytes, over the limit of {MAX_TEXT_BYTES:,} bytes for one value")
+    return value
+
+
+def _one_line(value: str) -> str:
+    brk = _LINE_BREAK.search(value)
+    if brk:
+        raise ValueError(f"holds a line break or tab (U+{ord(brk.group()):04X}); a name is one line")
+    return value
+
+
+# Free text (a note, a description): not blank, no control characters but newline and tab, at most 1 MB.
+Text = Annotated[str, AfterValidator(_plain_text)]
+# A name, a label or a section title: Text on one line.
+Label = Annotated[str, AfterValidator(_plain_text), AfterValidator(_one_line)]
+
+
+def _whole_number(value: Any) -> Any:
+    # YAML 1.1 reads `yes`/`on`/`true` as booleans and pydantic would count them as 1; the data files'
+    # YAML reader keeps 077 (octal 63 in YAML 1.1) and 1:17 (base 60: 77) as the text written, refused
+    # here rather than read as the decimal someone may have meant.
+    if isinstance(value, bool):
+        raise ValueError(f"{str(value).lower()} is a yes/no value, not a number; write the number in digits")
+    if isinstance(value, str) and re.fullmatch(r"[-+]?[0-9][0-9_:]*|[-+]?0[xXoObB][0-9a-fA-F_]+", value.strip()):
+        raise ValueError(
+            f"{value!r} is not a plain decimal number (YAML 1.1 reads a leading 0 as octal and 1:17 as base 60); "
+            "write the digits without leading zeros, colons or underscores"
+        )
+    return value
+
+
+# A whole number written as one: an integer, never a boolean, a float or digits in a string.
+WholeNumber = Annotated[int, BeforeValidator(_whole_number), Strict()]
+
 # A natural key: lowercase words joined by hyphens, e.g. `staffan-de-mistura`.
 Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 
@@ -51,14 +104,14 @@ class Record(BaseModel):
 class Fact(Record):
     """A record stating a fact: it names the section (and optionally the source) stating it."""
 
-    section: str
-    source: str | None = None
+    section: Label
+    source: Label | None = None
 
 
 class FactDocument(Record):
     """A data file of facts: `source` is the source they cite unless a fact names its own."""
 
-    source: str | None = None
+    source: Label | None = None
 
 
 D = TypeVar("D", bound=Record)  # a family's document
@@ -213,6 +266,9 @@ class Stream(Generic[S]):
     columns: tuple[str, ...]
     record: type[S]  # the model of one line
     row: Callable[[S, str, LoadContext], tuple]  # a line's `columns` (its problems go to the context)
+    # Columns that identify one fact (NULLs equal): a second row with the same values, from any file,
+    # is the same fact loaded twice (e.g. one bulk file given in two data directories).
+    fact_key: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -6,24 +6,24 @@ the text has a discrepancy recorded, so no such case goes unreported.
 
 from pydantic import Field
 
-from unami.loaders.context import Fact, FactDocument, Family, Key, LoadContext, Record
+from unami.loaders.context import Fact, FactDocument, Family, Key, Label, LoadContext, Record, Text, WholeNumber
 from unami.schema.vocabularies import DiscrepancyKind
 
 HEADING_KIND = "heading years versus text"
 
 
 class Claim(Fact):
-    claim: str
+    claim: Text
 
 
 class Discrepancy(Record):
     key: Key
     discrepancy_kind: DiscrepancyKind
-    name: str
-    description: str
+    name: Label
+    description: Text
     person: Key | None = None
     appointment: Key | None = None
-    resolution: int | None = None
+    resolution: WholeNumber | None = None
     position: Key | None = None
     claims: list[Claim] = Field(min_length=2)
 

@@ -2,7 +2,7 @@
 
 from pydantic import Field, model_validator
 
-from unami.loaders.context import EdtfText, Fact, FactDocument, Family, Key, LoadContext
+from unami.loaders.context import EdtfText, Fact, FactDocument, Family, Key, Label, LoadContext, Text, WholeNumber
 from unami.schema.vocabularies import EventKind
 
 
@@ -10,8 +10,8 @@ class Participant(Fact):
     person: Key | None = None
     organization: Key | None = None
     country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
-    role: str
-    stated_position: str | None = None
+    role: Text
+    stated_position: Text | None = None
 
     @model_validator(mode="after")
     def _exactly_one(self):
@@ -25,12 +25,12 @@ class Event(Fact):
     key: Key
     mission: Key | None = None
     event_kind: EventKind
-    name: str
-    description: str | None = None
+    name: Label
+    description: Text | None = None
     occurred: EdtfText | None = None
-    deaths: int | None = Field(default=None, ge=0)
+    deaths: WholeNumber | None = Field(default=None, ge=0)
     participants: list[Participant] = []
-    resolutions: list[int] = []
+    resolutions: list[WholeNumber] = []
 
 
 class Document(FactDocument):

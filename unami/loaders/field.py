@@ -2,7 +2,7 @@
 
 from pydantic import Field, model_validator
 
-from unami.loaders.context import EdtfText, Fact, FactDocument, Family, Key, LoadContext, Stream
+from unami.loaders.context import EdtfText, Fact, FactDocument, Family, Key, LoadContext, Stream, Text, WholeNumber
 from unami.schema.vocabularies import ContingentLinkRole, ContingentStatus, PersonnelType, StaffCategory
 
 # Larger integers do not fit SQLite's INTEGER and would fail only at insert time.
@@ -13,16 +13,16 @@ class StaffCount(Fact):
     mission: Key
     observed: EdtfText
     category: StaffCategory
-    personnel_count: int = Field(ge=0, le=SQLITE_MAX_INTEGER)
+    personnel_count: WholeNumber = Field(ge=0, le=SQLITE_MAX_INTEGER)
     is_approximate: bool = False
 
 
 class Strength(Fact):
     personnel_type: PersonnelType
-    personnel_count: int = Field(ge=0, le=SQLITE_MAX_INTEGER)
+    personnel_count: WholeNumber = Field(ge=0, le=SQLITE_MAX_INTEGER)
     is_approximate: bool = False
     observed: EdtfText | None = None
-    note: str | None = None
+    note: Text | None = None
 
 
 class StreamRecord(Strength):
@@ -40,7 +40,7 @@ class Link(Fact):
     country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
     organization: Key | None = None
     role: ContingentLinkRole
-    note: str | None = None
+    note: Text | None = None
 
     @model_validator(mode="after")
     def _exactly_one(self):
@@ -53,14 +53,14 @@ class Contingent(Fact):
     key: Key
     mission: Key
     country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
-    country_unknown_reason: str | None = None
+    country_unknown_reason: Text | None = None
     status: ContingentStatus
-    list_position: int = Field(ge=1)
-    duty: str | None = None
+    list_position: WholeNumber = Field(ge=1)
+    duty: Text | None = None
     deployed: EdtfText | None = None
     withdrawn: EdtfText | None = None
-    planned_duration_months: int | None = Field(default=None, ge=0)
-    note: str | None = None
+    planned_duration_months: WholeNumber | None = Field(default=None, ge=0)
+    note: Text | None = None
     strengths: list[Strength] = Field(min_length=1)
     links: list[Link] = []
 
@@ -188,6 +188,7 @@ STRENGTHS_STREAM = Stream(
     ),
     record=StreamRecord,
     row=stream_row,
+    fact_key=("contingent_id", "personnel_type", "observed_date", "source_section_id"),
 )
 
 FAMILY = Family("field.yaml", Document, convert, check_rows, STRENGTHS_STREAM)

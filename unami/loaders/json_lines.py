@@ -8,11 +8,14 @@ line by line instead. JSON is parsed about ten times faster than YAML, which is 
 corpora use it.
 """
 
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from unami.loaders.errors import DataError, Problem
+from unami.loaders.reading import open_regular, read_capped
 
 # A record file is held in memory while it is validated; larger corpora are split across
 # data directories, or, for monthly series, use the streamed bulk layout.
@@ -40,16 +43,46 @@ UTF8_BOM = b"\xef\xbb\xbf"
 _DECODER = json.JSONDecoder(object_pairs_hook=_object_without_repeated_keys)
 
 
-def parse_lines(path: Path) -> Iterator[tuple[int, object | Problem]]:
+# One line of a bulk file is held in memory while it is parsed; no sound line comes near this.
+MAX_LINE_BYTES = 2 * 1024 * 1024
+
+
+def _lines(handle: BinaryIO) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, line) of a file, reading at most MAX_LINE_BYTES + 1 bytes of any one line.
+
+    A longer line is yielded as None, and the rest of it is skipped without being kept.
+    """
+    number = 0
+    while line := handle.readline(MAX_LINE_BYTES + 1):
+        number += 1
+        if len(line) > MAX_LINE_BYTES:
+            while line and not line.endswith(b"\n"):
+                line = handle.readline(MAX_LINE_BYTES)
+            yield number, None
+            continue
+        yield number, line
+
+
+def parse_lines(path: Path, label: str = "") -> Iterator[tuple[int, object | Problem]]:
     """(line number, parsed object or the line's problem) for each non-blank line of `path`.
 
     A Problem yielded here carries the record and field; its file is filled in by the caller.
+    Raises DataError when `path` is not a readable regular file.
     """
-    with path.open("rb") as handle:
-        for number, line in enumerate(handle, start=1):
+    label = label or str(path)
+    with open_regular(path, label) as handle:
+        yield from _parse(handle, label)
+
+
+def _parse(handle: BinaryIO, label: str) -> Iterator[tuple[int, object | Problem]]:
+    try:
+        for number, line in _lines(handle):
+            record = f"line {number}"
+            if line is None:
+                yield number, Problem("", record, "(size)", f"the line is over the {MAX_LINE_BYTES}-byte limit")
+                continue
             if not line.strip():
                 continue
-            record = f"line {number}"
             if line.startswith(UTF8_BOM):
                 yield (
                     number,
@@ -69,6 +102,8 @@ def parse_lines(path: Path) -> Iterator[tuple[int, object | Problem]]:
                 yield number, Problem("", record, "(record)", f"Invalid JSON: {error}")
             except RecursionError:
                 yield number, Problem("", record, "(record)", "Invalid JSON: nested too deeply")
+    except OSError as error:
+        raise DataError([Problem(label, "(file)", "(read)", f"cannot read: {error.strerror or error}")]) from None
 
 
 def read_record_file(path: Path, file_label: str, list_name: str) -> tuple[dict, list[int]]:
@@ -76,17 +111,15 @@ def read_record_file(path: Path, file_label: str, list_name: str) -> tuple[dict,
 
     Raises DataError naming the file and line of every line that is not a JSON object.
     """
-    size = path.stat().st_size
-    if size > MAX_RECORD_FILE_BYTES:
-        message = (
-            f"{size:,} bytes is over the limit of {MAX_RECORD_FILE_BYTES:,} bytes for a record file;"
-            " split it across data directories"
-        )
-        raise DataError([Problem(file_label, "(file)", "(size)", message)])
+    message = (
+        f"the file is over the limit of {MAX_RECORD_FILE_BYTES:,} bytes for a record file;"
+        " split it across data directories"
+    )
+    raw = read_capped(path, file_label, MAX_RECORD_FILE_BYTES, message)
     records: list[object] = []
     line_numbers: list[int] = []
     problems: list[Problem] = []
-    for number, parsed in parse_lines(path):
+    for number, parsed in _parse(io.BytesIO(raw), file_label):
         if isinstance(parsed, Problem):
             problems.append(Problem(file_label, parsed.record, parsed.field, parsed.message))
         elif not isinstance(parsed, dict):

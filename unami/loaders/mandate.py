@@ -1,26 +1,26 @@
 """Mandate components (the coding vocabulary), mandate areas and their tasks."""
 
-from unami.loaders.context import Fact, FactDocument, Family, Key, LoadContext, Record
+from unami.loaders.context import Fact, FactDocument, Family, Key, Label, LoadContext, Record, Text, WholeNumber
 from unami.schema.vocabularies import MandateAreaKind
 
 
 class Component(Record):
     key: Key
-    name: str
-    description: str
+    name: Label
+    description: Text
 
 
 class Task(Fact):
-    description: str
+    description: Text
     component: Key
 
 
 class Area(Fact):
     key: Key
     mission: Key
-    resolution: int | None = None
+    resolution: WholeNumber | None = None
     area_kind: MandateAreaKind
-    name: str
+    name: Label
     tasks: list[Task]
 
 

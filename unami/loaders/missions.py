@@ -1,30 +1,30 @@
 """Missions: names in each language and the bodies each mission relates to."""
 
-from unami.loaders.context import EdtfText, Fact, FactDocument, Family, Key, LoadContext
+from unami.loaders.context import EdtfText, Fact, FactDocument, Family, Key, Label, LoadContext, Text
 from unami.schema.vocabularies import MissionOrganizationRole, MissionStatus, MissionType
 
 
 class MissionName(Fact):
-    language: str
-    name: str
+    language: Label
+    name: Label
 
 
 class MissionOrganization(Fact):
     organization: Key
     role: MissionOrganizationRole
-    note: str | None = None
+    note: Text | None = None
 
 
 class Mission(Fact):
     key: Key
-    name: str
-    abbreviation: str
+    name: Label
+    abbreviation: Label
     mission_type: MissionType
     status: MissionStatus
-    leader_title: str | None = None
+    leader_title: Text | None = None
     parent_organization: Key | None = None
-    purpose: str | None = None
-    mandate_review_cycle: str | None = None
+    purpose: Text | None = None
+    mandate_review_cycle: Text | None = None
     established: EdtfText | None = None
     ended: EdtfText | None = None
     names: list[MissionName] = []

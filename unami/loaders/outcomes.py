@@ -2,7 +2,7 @@
 
 from pydantic import Field
 
-from unami.loaders.context import EdtfText, Fact, FactDocument, Family, Key, LoadContext
+from unami.loaders.context import EdtfText, Fact, FactDocument, Family, Key, LoadContext, Text, WholeNumber
 
 
 class Outcome(Fact):
@@ -10,9 +10,9 @@ class Outcome(Fact):
     mission: Key
     component: Key | None = None
     organization: Key | None = None
-    description: str
-    quantity: int | None = Field(default=None, ge=0)
-    unit: str | None = None
+    description: Text
+    quantity: WholeNumber | None = Field(default=None, ge=0)
+    unit: Text | None = None
     started: EdtfText | None = None
 
 

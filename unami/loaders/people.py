@@ -2,12 +2,12 @@
 
 from pydantic import Field
 
-from unami.loaders.context import EdtfText, Fact, FactDocument, Family, Key, LoadContext
+from unami.loaders.context import EdtfText, Fact, FactDocument, Family, Key, Label, LoadContext, Text
 from unami.schema.vocabularies import NationalityBasis, StatedNameForm
 
 
 class PersonName(Fact):
-    name: str
+    name: Label
     form: StatedNameForm
 
 
@@ -17,16 +17,16 @@ class Nationality(Fact):
 
 
 class Education(Fact):
-    institution: str
-    field: str | None = None
-    degree: str | None = None
+    institution: Text
+    field: Text | None = None
+    degree: Text | None = None
     completed: EdtfText | None = None
 
 
 class Person(Fact):
     key: Key
-    name: str
-    note: str | None = None
+    name: Label
+    note: Text | None = None
     names: list[PersonName] = []
     nationalities: list[Nationality] = []
     educations: list[Education] = []

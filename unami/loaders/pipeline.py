@@ -8,8 +8,10 @@ straight to `executemany`, so a million observations load in bounded memory.
 """
 
 import hashlib
+import os
 import time
 import typing
+from array import array
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +27,7 @@ from unami.loaders.context import FactDocument, Family, LoadContext, Stream, rec
 from unami.loaders.errors import DataError, Problem
 from unami.loaders.json_lines import parse_lines, read_record_file
 from unami.loaders.progress import SilentProgress, progress_bar, progress_over
+from unami.loaders.reading import irregular, open_regular
 from unami.loaders.yaml_files import read_yaml
 
 
@@ -40,6 +43,8 @@ class LoadPlan:
     context: LoadContext = field(default_factory=LoadContext)
     # Rows of each bulk table, when the streams were validated by `plan_load`.
     streamed: dict[str, int] = field(default_factory=dict)
+    # The bulk layouts whose tables `write` checks for a fact loaded twice (with or without a bulk file).
+    checked: list[Stream] = field(default_factory=list)
 
 
 # A broken bulk file could report a million lines; past this many, one summary line.
@@ -98,7 +103,7 @@ def data_files(data_dirs: list[Path], families: list[Family]) -> list[tuple[Fami
         for data_dir in data_dirs:
             for name in family_file_names(family):
                 path = data_dir / name
-                if path.exists():
+                if os.path.lexists(path):  # a dangling link or a FIFO is found, and refused by `irregular_files`
                     found.append((family, path, str(path)))
     return found
 
@@ -110,13 +115,42 @@ def unknown_files(data_dirs: list[Path], families: list[Family]) -> list[Problem
     """A data-looking file no family reads (`event.jsonl`, `Posts.yaml`) is a mistake, not silence."""
     known = {name for family in families for name in family_file_names(family)}
     known |= {family.stream.file for family in families if family.stream}
-    return [
-        Problem(str(path), "(file)", "(name)", f"no family reads this file; data files are: {', '.join(sorted(known))}")
-        for data_dir in data_dirs
-        if data_dir.is_dir()
-        for path in sorted(data_dir.iterdir())
-        if path.suffix.lower() in DATA_SUFFIXES and path.name not in known
-    ]
+    problems = []
+    names = ", ".join(sorted(known))
+    for data_dir in data_dirs:
+        try:
+            entries = sorted(data_dir.iterdir()) if data_dir.is_dir() else []
+        except OSError as error:
+            problems.append(Problem(str(data_dir), "(directory)", "(files)", f"cannot list: {error.strerror}"))
+            continue
+        problems += [
+            Problem(str(path), "(file)", "(name)", f"no family reads this file; data files are: {names}")
+            for path in entries
+            if path.suffix.lower() in DATA_SUFFIXES and path.name not in known
+        ]
+    return problems
+
+
+def missing_families(data_dirs: list[Path], families: list[Family], found: list) -> list[Problem]:
+    """A family no data directory provides is a mistake: a deleted or renamed file must not build empty tables.
+
+    A family with no facts says so: its YAML file with empty lists, e.g. `events: []`.
+    """
+    provided = {family.file for family, _, _ in found}
+    problems = []
+    for family in families:
+        if family.file in provided:
+            continue
+        lists = record_lists(family)
+        record_files = ", ".join(f"{name}.jsonl" for name in lists)
+        empty = ", ".join(f"{name}: []" for name in lists)
+        message = (
+            f"no data directory has {family.file}"
+            + (f" or {record_files}" if record_files else "")
+            + f"; to load none of its facts, write it with `{empty}`"
+        )
+        problems.append(Problem(str(data_dirs[0] / family.file), "(file)", "(missing)", message))
+    return problems
 
 
 def stream_files(data_dirs: list[Path], families: list[Family]) -> list[tuple[Stream, Path, str]]:
@@ -126,8 +160,13 @@ def stream_files(data_dirs: list[Path], families: list[Family]) -> list[tuple[St
         for family in families
         if family.stream
         for data_dir in data_dirs
-        if (data_dir / family.stream.file).exists()
+        if os.path.lexists(data_dir / family.stream.file)
     ]
+
+
+def irregular_files(files: list[tuple[Any, Path, str]]) -> list[Problem]:
+    """Data file names that are not regular files: symbolic links, FIFOs, devices, directories."""
+    return [problem for _, path, label in files if (problem := irregular(path, label)) is not None]
 
 
 def data_sha256(data_dirs: list[Path], families: list[Family]) -> str:
@@ -141,22 +180,25 @@ def content_hash(paths: list[Path]) -> str:
     for path in paths:
         # Same digest as hashing name, NUL, content, NUL in one piece, without reading a bulk file whole.
         digest.update(path.name.encode() + b"\0")
-        with path.open("rb") as handle:
+        with open_regular(path, str(path)) as handle:
             while chunk := handle.read(1 << 20):
                 digest.update(chunk)
         digest.update(b"\0")
     return digest.hexdigest()
 
 
-def stream_rows(stream: Stream, path: Path, file_label: str, context: LoadContext) -> Iterator[tuple]:
+def stream_rows(
+    stream: Stream, path: Path, file_label: str, context: LoadContext, lines: array | None = None
+) -> Iterator[tuple]:
     """Validate a bulk file line by line and yield the row of each sound line.
 
     A line's problems go to `context.problems` (as `file: line N: field: message`) and
     the line yields nothing; the caller raises DataError once the file is read.
+    `lines`, when given, receives the line number of each row yielded.
     """
     context.start_file(file_label, None)
     first_problem = len(context.problems)
-    for number, document in parse_lines(path):
+    for number, document in parse_lines(path, file_label):
         if len(context.problems) - first_problem >= MAX_STREAM_PROBLEMS:
             context.problem(f"line {number}", "(file)", "too many problems; the rest of the file is not checked")
             return
@@ -172,6 +214,8 @@ def stream_rows(stream: Stream, path: Path, file_label: str, context: LoadContex
         before = len(context.problems)
         row = stream.row(parsed, record, context)
         if len(context.problems) == before:
+            if lines is not None:
+                lines.append(number)
             yield row
 
 
@@ -220,6 +264,10 @@ def plan_load(data_dirs: list[Path], families: list[Family], defer_streams: bool
         dirs = ", ".join(str(d) for d in data_dirs)
         raise DataError([Problem(dirs, "(directory)", "(files)", "no data files found")])
     context.problems.extend(unknown_files(data_dirs, families))
+    context.problems.extend(missing_families(data_dirs, families, files))
+    # Nothing is opened, hashed or parsed unless every data file is a regular file.
+    context.problems.extend(irregular_files(files + streams))
+    _raise_problems(context)
     # Reference checks wait until every file is valid, so one broken record does not cascade
     # into dozens of "unknown key" lines.
     validated = _validate_files(files, data_dirs, families, context)
@@ -235,6 +283,7 @@ def plan_load(data_dirs: list[Path], families: list[Family], defer_streams: bool
         streams,
         context,
         streamed,
+        [family.stream for family in families if family.stream and family.stream.fact_key],
     )
 
 
@@ -354,18 +403,53 @@ def _insert_rows(db: sqlite_utils.Database, rows: dict[str, list[dict]], progres
 
 def _insert_streams(db: sqlite_utils.Database, plan: LoadPlan, counts: dict[str, int], progress) -> None:
     """Validate and insert the bulk files line by line, numbering ids after the rows already in."""
+    spans: dict[str, list[tuple[int, str, array]]] = {}
     for stream, path, file_label in plan.streams:
         first_id = counts.get(stream.table, 0) + 1
+        lines = array("Q")  # the line of each row: 8 bytes a row, to name the line of a repeated fact
+        spans.setdefault(stream.table, []).append((first_id, file_label, lines))
         numbered = _counted(
             (
                 (row_id, *row)
-                for row_id, row in enumerate(stream_rows(stream, path, file_label, plan.context), first_id)
+                for row_id, row in enumerate(stream_rows(stream, path, file_label, plan.context, lines), first_id)
             ),
             progress,
         )
         before = db.conn.total_changes
         db.conn.executemany(_insert_sql(stream.table, ["id", *stream.columns]), numbered)
         counts[stream.table] = counts.get(stream.table, 0) + db.conn.total_changes - before
+    for stream in plan.checked:
+        if not plan.context.problems:
+            _refuse_repeated_facts(db, stream, spans.get(stream.table, []), plan.context)
+
+
+def _refuse_repeated_facts(
+    db: sqlite_utils.Database, stream: Stream, spans: list[tuple[int, str, array]], context: LoadContext
+) -> None:
+    """Report every row of a bulk table that repeats an earlier row's fact, from a data file or a bulk line.
+
+    Asked of SQLite once everything is inserted (GROUP BY treats NULLs as equal), so memory stays bounded.
+    """
+    columns = ", ".join(f"[{column}]" for column in stream.fact_key)
+    repeats = db.conn.execute(
+        f"SELECT min(id), group_concat(id) FROM [{stream.table}] GROUP BY {columns} HAVING count(*) > 1 "
+        f"ORDER BY min(id) LIMIT {MAX_STREAM_PROBLEMS}"
+    ).fetchall()
+    curated = {row["id"]: row for row in context.rows.get(stream.table, [])}
+
+    def where(row_id: int) -> tuple[str, str]:
+        if row_id in curated:
+            file, record = context.origin(stream.table, curated[row_id])
+            return file, record or f"{stream.table} {row_id}"
+        first_id, file, lines = next(span for span in spans if 0 <= row_id - span[0] < len(span[2]))
+        return file, f"line {lines[row_id - first_id]}"
+
+    named = ", ".join(column.removesuffix("_id").replace("_", " ") for column in stream.fact_key)
+    for first, ids in repeats:
+        earlier = " ".join(where(first))
+        for row_id in sorted(int(text) for text in ids.split(","))[1:]:
+            file, record = where(row_id)
+            context.problems.append(Problem(file, record, "(record)", f"repeats the fact of {earlier} (same {named})"))
 
 
 def _insert_sql(table: str, columns: list[str]) -> str:

@@ -2,24 +2,24 @@
 
 from pydantic import Field
 
-from unami.loaders.context import Fact, FactDocument, Family, Key, LoadContext
+from unami.loaders.context import Fact, FactDocument, Family, Key, Label, LoadContext, Text, WholeNumber
 from unami.schema.vocabularies import OrganizationType
 
 
 class Country(Fact):
     iso3: str = Field(pattern=r"^[A-Z]{3}$")
-    name: str
+    name: Label
 
 
 class Organization(Fact):
     key: Key
-    name: str
-    abbreviation: str | None = None
+    name: Label
+    abbreviation: Label | None = None
     organization_type: OrganizationType
-    parent: str | None = None
-    country: str | None = None
-    member_count: int | None = Field(default=None, ge=0)
-    description: str | None = None
+    parent: Text | None = None
+    country: Text | None = None
+    member_count: WholeNumber | None = Field(default=None, ge=0)
+    description: Text | None = None
 
 
 class Document(FactDocument):

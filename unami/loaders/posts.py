@@ -4,7 +4,7 @@ import re
 
 from pydantic import field_validator
 
-from unami.loaders.context import EdtfText, Fact, FactDocument, Family, Key, LoadContext
+from unami.loaders.context import EdtfText, Fact, FactDocument, Family, Key, Label, LoadContext, Text
 from unami.schema.vocabularies import EndReason, PositionLevel
 
 HEADING_YEARS = re.compile(r"^(\d{4})(?:\s*[–-]\s*(\d{4}))?$")
@@ -12,12 +12,12 @@ HEADING_YEARS = re.compile(r"^(\d{4})(?:\s*[–-]\s*(\d{4}))?$")
 
 class Position(Fact):
     key: Key
-    name: str
-    abbreviation: str | None = None
+    name: Label
+    abbreviation: Label | None = None
     mission: Key | None = None
     organization: Key | None = None
     level: PositionLevel
-    portfolio: str | None = None
+    portfolio: Text | None = None
 
 
 class Appointment(Fact):
@@ -26,12 +26,12 @@ class Appointment(Fact):
     position: Key
     started: EdtfText | None = None
     ended: EdtfText | None = None
-    heading_years: str | None = None
+    heading_years: Text | None = None
     predecessor: Key | None = None
     served_under: Key | None = None
     end_reason: EndReason | None = None
     next: Key | None = None
-    note: str | None = None
+    note: Text | None = None
 
     @field_validator("heading_years")
     @classmethod
@@ -87,8 +87,49 @@ def convert(document: Document, context: LoadContext) -> None:
         context.add_fact("appointments", appointment, record, row)
 
 
+def check_links(context: LoadContext) -> None:
+    """Predecessors are earlier tenures of the same post, never the tenure itself or a cycle;
+    no head of mission starts before the mission was established."""
+    rows = context.rows.get("appointments", [])
+    by_id = {row["id"]: row for row in rows}
+    for row in rows:
+        predecessor = by_id.get(row["predecessor_appointment_id"])
+        if predecessor is None:
+            continue
+        if predecessor is row:
+            context.problem_with_row("appointments", row, "predecessor", "names the tenure itself as its predecessor")
+        elif predecessor["position_id"] != row["position_id"]:
+            context.problem_with_row(
+                "appointments", row, "predecessor", f"{predecessor['key']} is a tenure of another post"
+            )
+    for row in rows:
+        chain, current = [row], by_id.get(row["predecessor_appointment_id"])
+        while current is not None and current is not row and current not in chain and len(chain) <= len(rows):
+            chain.append(current)
+            current = by_id.get(current["predecessor_appointment_id"])
+        # Reported once, at the cycle's first tenure in file order (a tenure naming itself is reported above).
+        if current is row and len(chain) > 1 and row["id"] == min(link["id"] for link in chain):
+            path = " -> ".join(link["key"] for link in [*chain, row])
+            context.problem_with_row("appointments", row, "predecessor", f"predecessors form a cycle: {path}")
+    positions = {position["id"]: position for position in context.rows.get("positions", [])}
+    missions = {mission["id"]: mission for mission in context.rows.get("missions", [])}
+    for row in rows:
+        position = positions.get(row["position_id"], {})
+        mission = missions.get(position.get("mission_id"), {})
+        if position.get("level") != "head of mission" or not mission.get("established_earliest"):
+            continue
+        if row["started_latest"] and row["started_latest"] < mission["established_earliest"]:
+            context.problem_with_row(
+                "appointments",
+                row,
+                "started",
+                f"{row['started_date']} is before {mission['key']} was established ({mission['established_date']})",
+            )
+
+
 def check_rows(context: LoadContext) -> None:
-    """Across all files: no tenure ends before it starts, no two certainly overlap in one post."""
+    """Across all files: no tenure ends before it starts, no two certainly overlap in one post; links hold."""
+    check_links(context)
     rows = context.rows.get("appointments", [])
     for row in rows:
         if row["started_latest"] and row["ended_earliest"] and row["ended_latest"] < row["started_earliest"]:

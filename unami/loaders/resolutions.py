@@ -2,7 +2,7 @@
 
 from pydantic import Field
 
-from unami.loaders.context import EdtfText, Fact, FactDocument, Family, Key, LoadContext
+from unami.loaders.context import EdtfText, Fact, FactDocument, Family, Key, LoadContext, Text, WholeNumber
 from unami.schema.vocabularies import ResolutionAction
 
 
@@ -10,17 +10,17 @@ class Action(Fact):
     mission: Key
     action: ResolutionAction
     mandate_end: EdtfText | None = None
-    description: str
+    description: Text
 
 
 class Resolution(Fact):
-    number: int = Field(gt=0)
+    number: WholeNumber = Field(gt=0)
     symbol: str | None = Field(default=None, pattern=r"^S/RES/\d+ \(\d{4}\)$")
     organization: Key
     adopted: EdtfText | None = None
-    votes_for: int | None = Field(default=None, ge=0)
-    votes_against: int | None = Field(default=None, ge=0)
-    abstentions: int | None = Field(default=None, ge=0)
+    votes_for: WholeNumber | None = Field(default=None, ge=0)
+    votes_against: WholeNumber | None = Field(default=None, ge=0)
+    abstentions: WholeNumber | None = Field(default=None, ge=0)
     is_unanimous: bool | None = None  # None: the source does not say
     actions: list[Action] = []
 

@@ -2,20 +2,20 @@
 
 from pydantic import Field
 
-from unami.loaders.context import Family, Key, LoadContext, Record
+from unami.loaders.context import Family, Key, Label, LoadContext, Record, Text
 
 
 class Source(Record):
     key: Key
-    name: str
-    publisher: str | None = None
+    name: Label
+    publisher: Text | None = None
     url: str | None = Field(default=None, pattern=r"^https?://\S+$")
     language: str | None = Field(default=None, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
-    licence: str | None = None
+    licence: Text | None = None
     licence_url: str | None = Field(default=None, pattern=r"^https?://\S+$")
     accessed_date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
-    description: str | None = None
-    sections: list[str] = Field(min_length=1)
+    description: Text | None = None
+    sections: list[Label] = Field(min_length=1)
 
 
 class Document(Record):

@@ -1,10 +1,12 @@
-"""Strict YAML reading: UTF-8 only, no duplicate keys, no aliases, dates kept as text."""
+"""Strict YAML reading: UTF-8 only, no duplicate keys, no aliases, dates kept as text, decimal integers only."""
 
+import re
 from pathlib import Path
 
 import yaml
 
 from unami.loaders.errors import DataError, Problem
+from unami.loaders.reading import read_capped
 
 # Bigger than any curated file will be; a larger file is a mistake or an attack.
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -40,8 +42,18 @@ def _refuse_duplicate_keys(loader, node, deep) -> None:
         seen.add(key)
 
 
+# Only plain decimal digits are an integer. YAML 1.1 reads 077 as octal 63, 1:17 as base 60 (77),
+# 0x1F, 0b101 and 1_000 as numbers too: such a scalar stays the text it is, and a number field refuses it
+# (see context.WholeNumber) instead of storing a number nobody wrote.
+_DECIMAL = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+
+
+def _resolver(tag: str, regexp: re.Pattern) -> tuple[str, re.Pattern]:
+    return (tag, _DECIMAL) if tag == "tag:yaml.org,2002:int" else (tag, regexp)
+
+
 StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [_resolver(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
@@ -150,10 +162,7 @@ def _load(content: str):
 
 def read_yaml(path: Path, label: str):
     """Return the parsed document of `path`, or raise DataError naming `label`."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise DataError([Problem(label, "(file)", "(size)", f"{size} bytes is over the {MAX_FILE_BYTES}-byte limit")])
-    raw = path.read_bytes()
+    raw = read_capped(path, label, MAX_FILE_BYTES, f"the file is over the {MAX_FILE_BYTES}-byte limit")
     try:
         content = raw.decode("utf-8")
     except UnicodeDecodeError as error:
