@@ -125,17 +125,17 @@ def _date_cell(value):
     """An EDTF date as a person reads it; the stored value stays in the tooltip."""
     if value is None:
         return Markup(f'<span class="not-stated">{NOT_STATED}</span>')
-    if not isinstance(value, str) or readable_date(value) == value:
+    shown = readable_date(value) if isinstance(value, str) else value
+    if shown == value:
         return None
-    return Markup(f'<span title="{escape(value)} (EDTF)">{escape(readable_date(value))}</span>')
+    return Markup(f'<span title="{escape(value)} (EDTF)">{escape(shown)}</span>')
 
 
 @hookimpl
 def extra_template_vars(view_name, datasette, request):
     async def variables():
         database = datasette.get_database()
-        rows = await database.execute("select data_version from dataset_versions")
-        version = rows.first()[0] if rows.rows else "unknown"
+        version = await _data_version(database)
         site = {
             "database": database.name,
             "data_version": version,
@@ -155,6 +155,17 @@ def extra_template_vars(view_name, datasette, request):
     return variables
 
 
+# The served file is immutable: its data version is read once, not on every page.
+_DATA_VERSIONS: dict[str, str] = {}
+
+
+async def _data_version(database) -> str:
+    if database.path not in _DATA_VERSIONS:
+        rows = await database.execute("select data_version from dataset_versions")
+        _DATA_VERSIONS[database.path] = rows.first()[0] if rows.rows else "unknown"
+    return _DATA_VERSIONS[database.path]
+
+
 async def _home(datasette, database) -> dict:
     """What the home page lists: start-here links, example questions, tables by theme."""
     counts = await database.table_counts(limit=100)
@@ -167,7 +178,7 @@ async def _home(datasette, database) -> dict:
         entries = [_table_entry(datasette, database.name, name, counts.get(name)) for name in names if name in known]
         listed.update(names)
         themes.append({"title": theme, "tables": entries})
-    others = sorted(known - listed - hidden - _unlisted(datasette, database.name, known))
+    others = sorted(known - listed - hidden)  # hidden: FTS tables and what the metadata hides
     if others:
         themes.append(
             {
@@ -180,11 +191,6 @@ async def _home(datasette, database) -> dict:
         "questions": [(question, path.format(db=database.name)) for question, path in EXAMPLE_QUESTIONS],
         "themes": themes,
     }
-
-
-def _unlisted(datasette, database: str, names: set[str]) -> set[str]:
-    """Tables the metadata marks hidden (summaries, bookkeeping)."""
-    return {name for name in names if datasette.metadata("hidden", database=database, table=name, fallback=False)}
 
 
 def _table_entry(datasette, database: str, name: str, count: int | None) -> dict:
