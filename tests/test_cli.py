@@ -167,6 +167,24 @@ def test_without_data_and_without_a_local_data_directory_the_package_data_is_rea
     assert (tmp_path / "x.db").is_file()
 
 
+def test_a_reading_command_without_db_opens_the_only_unami_database_here_and_never_guesses(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    report = ["report", "leaders_timeline", "--format", "csv"]
+    assert CliRunner().invoke(main, report).exit_code == 1  # nothing built yet
+    assert CliRunner().invoke(main, ["build", "--db", "x.db"]).exit_code == 0
+    (tmp_path / "notes.db").write_text("not a database")  # ignored: not built by unami
+    named = CliRunner().invoke(main, [*report, "--db", "x.db"])
+    found = CliRunner().invoke(main, report)
+    assert found.exit_code == 0, found.output
+    assert found.stderr == "Database: x.db (the only unami database in the working directory)\n"
+    assert found.stdout == named.stdout
+    assert found.stdout.startswith("appointment_id,position,")
+    assert CliRunner().invoke(main, ["build", "--db", "y.db"]).exit_code == 0
+    several = CliRunner().invoke(main, report)
+    assert several.exit_code == 1
+    assert several.stderr == "Error: no unami.db here and several unami databases (x.db, y.db): name one with --db\n"
+
+
 def test_data_given_with_the_option_is_named_as_given(tmp_path):
     result = CliRunner().invoke(main, ["check", "--data", str(DEFAULT_DATA_DIR)])
     assert result.exit_code == 0, result.output

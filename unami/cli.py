@@ -16,6 +16,14 @@ db_option = click.option(
     show_default=True,
     help="SQLite database file.",
 )
+read_db_option = click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help=f"SQLite database file built by `unami build` (default: ./{DEFAULT_DB} when the working directory has "
+    "one, else the only unami database there).",
+)
 data_option = click.option(
     "--data",
     "data_dirs",
@@ -40,6 +48,33 @@ def chosen_data_dirs(data_dirs: tuple[Path, ...]) -> tuple[list[Path], str]:
     else:
         chosen, why = [DEFAULT_DATA_DIR], "the package's data; the working directory has no data/"
     return chosen, f"Data: {', '.join(str(path) for path in chosen)} ({why})"
+
+
+def chosen_database(db_path: Path | None) -> Path:
+    """The database a reading command opens: --db when given, else ./unami.db, else the only unami database here.
+
+    The last case lets `unami build --db x.db` be followed by `unami report NAME` without repeating the
+    name; it is said on stderr, so a report's output stays clean. Several candidates are an error, never a guess.
+    """
+    if db_path is not None or DEFAULT_DB.exists():
+        return db_path or DEFAULT_DB
+    from unami.release import ReleaseError, data_version
+
+    def is_unami_database(path: Path) -> bool:
+        try:
+            data_version(path)
+        except ReleaseError:
+            return False
+        return True
+
+    found = sorted(path for path in Path.cwd().glob("*.db") if path.is_file() and is_unami_database(path))
+    if len(found) == 1:
+        click.echo(f"Database: {found[0].name} (the only unami database in the working directory)", err=True)
+        return Path(found[0].name)
+    if found:
+        names = ", ".join(path.name for path in found)
+        raise click.ClickException(f"no {DEFAULT_DB} here and several unami databases ({names}): name one with --db")
+    raise click.ClickException(f"no {DEFAULT_DB} here: build one with `unami build`, or name a database with --db")
 
 
 def require_database(db_path: Path) -> None:
@@ -212,7 +247,7 @@ def revision_command(message: str):
 
 
 @main.command(name="export")
-@db_option
+@read_db_option
 @click.option(
     "--format",
     "export_format",
@@ -222,7 +257,7 @@ def revision_command(message: str):
     help="datapackage: CSV files plus a Frictionless datapackage.json; csv: the CSV files only.",
 )
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-def export_command(db_path: Path, export_format: str, directory: Path):
+def export_command(db_path: Path | None, export_format: str, directory: Path):
     """Export every table as CSV (plus datapackage.json) with the licence and attribution.
 
     Example: unami export --format datapackage exports/
@@ -230,7 +265,7 @@ def export_command(db_path: Path, export_format: str, directory: Path):
     from unami.export import ExportError, export
 
     try:
-        result = export(db_path, directory, export_format)
+        result = export(chosen_database(db_path), directory, export_format)
     except ExportError as error:
         raise click.ClickException(str(error)) from error
     rows = sum(result.row_counts.values())
@@ -241,7 +276,7 @@ def export_command(db_path: Path, export_format: str, directory: Path):
 
 
 @main.command(name="report")
-@db_option
+@read_db_option
 @click.argument("name", required=False)
 @click.option(
     "--param",
@@ -259,7 +294,9 @@ def export_command(db_path: Path, export_format: str, directory: Path):
     help="How to print the rows.",
 )
 @click.option("--list", "list_reports", is_flag=True, help="List the reports with their titles and parameters.")
-def report_command(db_path: Path, name: str | None, params: tuple[str, ...], output_format: str, list_reports: bool):
+def report_command(
+    db_path: Path | None, name: str | None, params: tuple[str, ...], output_format: str, list_reports: bool
+):
     """Run a canned report (the same SQL the site serves) and print its rows.
 
     Example: unami report post_holders_on_date --param date=2010-01-01
@@ -283,6 +320,7 @@ def report_command(db_path: Path, name: str | None, params: tuple[str, ...], out
         if not separator:
             raise click.BadParameter(f"{pair!r} is not KEY=VALUE, e.g. --param date=2010-01-01", param_hint="--param")
         given[key.strip()] = value
+    db_path = chosen_database(db_path)
     require_database(db_path)
     try:
         report = catalog.load(name)
@@ -329,7 +367,7 @@ def serve_command(db_path: Path, data_dirs: tuple[Path, ...], host: str, port: i
 
 
 @main.command(name="metadata")
-@db_option
+@read_db_option
 @click.option(
     "--layout",
     type=click.Choice(["0.65", "1.0"]),
@@ -345,7 +383,7 @@ def serve_command(db_path: Path, data_dirs: tuple[Path, ...], host: str, port: i
     show_default=True,
     help="Directory to write into.",
 )
-def metadata_command(db_path: Path, layout: str, output_dir: Path):
+def metadata_command(db_path: Path | None, layout: str, output_dir: Path):
     """Write the Datasette metadata generated from the schema and reports/ (for publishing).
 
     Example: unami metadata --layout 1.0 --output site/
@@ -354,6 +392,7 @@ def metadata_command(db_path: Path, layout: str, output_dir: Path):
 
     from unami.site import layout_10, metadata_065, site_config
 
+    db_path = chosen_database(db_path)
     require_database(db_path)
     site = site_config(db_path)
     documents = {"metadata.json": metadata_065(site)}
