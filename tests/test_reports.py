@@ -86,6 +86,35 @@ def test_on_1_january_2010_the_head_of_mission_was_ad_melkert(site):
     assert heads[0]["started_date"] == "2009-07"  # appointed July 2009
 
 
+# Qazi served July 2004 to September 2007 and de Mistura from September 2007 (the article gives months),
+# so the handover lies somewhere in September 2007: the days around it tell the labels apart.
+HANDOVER_DAYS = [
+    ("2007-08-31", [("Ashraf Jehangir Qazi", "certainly in office")]),
+    (
+        "2007-09-15",
+        [
+            ("Ashraf Jehangir Qazi", "possibly in office (dates known only roughly)"),
+            ("Staffan de Mistura", "possibly in office (dates known only roughly)"),
+        ],
+    ),
+    ("2007-10-01", [("Staffan de Mistura", "certainly in office")]),
+    ("2007-09", [("Ashraf Jehangir Qazi", "certainly in office"), ("Staffan de Mistura", "certainly in office")]),
+]
+
+
+@pytest.mark.parametrize(("day", "expected"), HANDOVER_DAYS, ids=[day for day, _ in HANDOVER_DAYS])
+def test_certainly_and_possibly_in_office_are_told_apart_around_the_2007_handover(site, day, expected):
+    heads = [row for row in rows(site, "post_holders_on_date", date=day) if "Representative of" in row["position"]]
+    assert [(row["person"], row["in_office"]) for row in heads] == expected
+
+
+def test_an_open_ended_tenure_is_labelled_as_such_not_as_certain(site):
+    heads = [
+        row for row in rows(site, "post_holders_on_date", date="2010-01-01") if "Representative of" in row["position"]
+    ]
+    assert [row["in_office"] for row in heads] == ["in office unless the tenure ended earlier (end not stated)"]
+
+
 def test_in_june_2019_hennis_plasschaert_led_and_kubis_had_left(site):
     found = {row["person"] for row in rows(site, "post_holders_on_date", date="2019-06-30")}
     assert "Jeanine Hennis-Plasschaert" in found
