@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from conftest import digest
 
 from unami import DEFAULT_DATA_DIR, loaders
-from unami.build import MAX_PAGE_COUNT_VARIABLE, build
+from unami.build import MAX_PAGE_COUNT_VARIABLE, SWAP_HOOK_VARIABLE, SWAP_PAUSE, build
 from unami.cli import main
 from unami.files import connect_read_only
 
@@ -112,6 +112,45 @@ def test_a_build_killed_at_random_moments_leaves_the_old_or_the_new_database(tmp
 
 
 @pytest.mark.parametrize("pages", [5, 100, 200])
+def wait_for(marker: Path, process: multiprocessing.Process, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not marker.exists():
+        assert process.is_alive() and time.monotonic() < deadline, f"the build never reached {marker.name}"
+        time.sleep(0.002)
+
+
+@pytest.mark.parametrize("moment", ["before-swap", "after-swap"])
+def test_a_build_killed_on_either_side_of_the_swap_leaves_the_old_or_the_new_database(
+    tmp_path, old_and_new, validated_once, monkeypatch, moment
+):
+    """Kills placed by the swap hook: just before the rename the old database must remain, whole;
+    just after it the new one must be there, whole (both outcomes, every time, not by chance)."""
+    old, new = old_and_new
+    expected = digest(old) if moment == "before-swap" else digest(new)
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    monkeypatch.setenv(SWAP_HOOK_VARIABLE, str(hook))
+    target = tmp_path / "unami.db"
+    rng = random.Random(SEED)
+    for _trial in range(3):
+        shutil.copyfile(old, target)
+        for marker in hook.iterdir():
+            marker.unlink()
+        process = start_build(target)
+        wait_for(hook / moment, process)
+        time.sleep(rng.uniform(0, SWAP_PAUSE / 2))
+        os.kill(process.pid, signal.SIGKILL)
+        process.join(60)
+        assert process.exitcode == -signal.SIGKILL  # killed inside the pause, not finished
+        assert digest(target) == expected
+        assert integrity(target) == "ok"
+        # The rename moved the temporary file (a copy would have left it behind).
+        waiting = [f".unami.db.building-{process.pid}"] if moment == "before-swap" else []
+        assert leftovers(tmp_path) == waiting
+        for leftover in waiting:
+            (tmp_path / leftover).unlink()
+
+
 def test_a_full_disk_gives_one_clear_line_and_keeps_the_old_database(tmp_path, old_and_new, monkeypatch, pages):
     old, _new = old_and_new
     target = tmp_path / "unami.db"

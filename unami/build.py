@@ -25,6 +25,11 @@ from unami.files import fsync
 # (the migration of the temporary file) and the derive step's, where the file grows, at this many
 # pages, which makes SQLite fail exactly as on a full disk ("database or disk is full").
 MAX_PAGE_COUNT_VARIABLE = "UNAMI_BUILD_MAX_PAGE_COUNT"
+# Test hook, read by tests only: a directory in which the build marks the moments just before and
+# just after its rename ("before-swap", "after-swap") and pauses SWAP_PAUSE seconds at each, so a
+# fault test can place kills on either side of the swap instead of hoping a random one lands there.
+SWAP_HOOK_VARIABLE = "UNAMI_BUILD_SWAP_HOOK"
+SWAP_PAUSE = 0.3
 
 
 class BuildError(Exception):
@@ -154,6 +159,14 @@ def build(db_path: Path, data_dirs: list[Path], force: bool = False) -> BuildRes
         raise BuildError(f"{where}: cannot write the database here: {error.strerror}") from None
 
 
+def at_swap(moment: str) -> None:
+    """The swap hook (see SWAP_HOOK_VARIABLE); does nothing unless a test set it."""
+    directory = os.environ.get(SWAP_HOOK_VARIABLE)
+    if directory:
+        Path(directory, moment).touch()
+        time.sleep(SWAP_PAUSE)
+
+
 def _build_locked(db_path: Path, plan: loaders.LoadPlan, seconds: dict[str, float], started: float) -> BuildResult:
     """The part of a build that writes: temporary file, migrate, load, derive, verify, fsync, rename."""
     temporary = db_path.with_name(f".{db_path.name}.building-{os.getpid()}")
@@ -174,8 +187,10 @@ def _build_locked(db_path: Path, plan: loaders.LoadPlan, seconds: dict[str, floa
         version = release.data_version(temporary)  # as the loaders recorded it, not a second formatting
         seconds["verify"] = time.perf_counter() - mark
         fsync(temporary)
+        at_swap("before-swap")
         os.replace(temporary, db_path)
         fsync(db_path.parent)
+        at_swap("after-swap")
     # A full disk, a lock, or a constraint the validation missed: one line, old database kept.
     except (sqlite3.DatabaseError, sqlalchemy.exc.DBAPIError) as error:
         reason = getattr(error, "orig", None) or error  # SQLAlchemy wraps the sqlite3 error (migrations)
