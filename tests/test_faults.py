@@ -111,7 +111,6 @@ def test_a_build_killed_at_random_moments_leaves_the_old_or_the_new_database(tmp
     print(f"{KILL_TRIALS} kills: {outcomes}, {killed_while_writing} while the temporary file existed")
 
 
-@pytest.mark.parametrize("pages", [5, 100, 200])
 def wait_for(marker: Path, process: multiprocessing.Process, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while not marker.exists():
@@ -151,6 +150,7 @@ def test_a_build_killed_on_either_side_of_the_swap_leaves_the_old_or_the_new_dat
             (tmp_path / leftover).unlink()
 
 
+@pytest.mark.parametrize("pages", [5, 100, 200])
 def test_a_full_disk_gives_one_clear_line_and_keeps_the_old_database(tmp_path, old_and_new, monkeypatch, pages):
     old, _new = old_and_new
     target = tmp_path / "unami.db"
