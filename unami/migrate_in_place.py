@@ -67,15 +67,11 @@ def back_up(db_path: Path, backup_path: Path) -> None:
 def migrate_in_place(db_path: Path, say: Callable[[str], None] = print) -> MigrateResult:
     """Back up `db_path` beside itself, tell `say` where, then upgrade it to head and verify it.
 
-    <<<<<<< HEAD
-        Example: migrate_in_place(Path("unami.db"))  # writes unami.db.backup-<its revision>, upgrades to head
-    =======
-        The migrations own the fact tables only: every derived object (views, summary tables,
-        full-text indexes) is dropped first, as its older version may read what a revision
-        changes, and derived again from the upgraded facts.
+    The migrations own the fact tables only: every derived object (views, summary tables,
+    full-text indexes) is dropped first, as its older version may read what a revision
+    changes, and derived again from the upgraded facts.
 
-        Example: migrate_in_place(Path("unami.db"))  # writes unami.db.backup-0002, upgrades to head
-    >>>>>>> derived
+    Example: migrate_in_place(Path("unami.db"))  # writes unami.db.backup-<its revision>, upgrades to head
     """
     db_path = Path(db_path)
     if not db_path.is_file():
