@@ -369,6 +369,16 @@ CASES = [
         "greater than or equal to 0",
     ),
     Case(
+        "staff count of an unknown mission",
+        "field.yaml",
+        replace(
+            "{mission: unami, observed: 2023, category: national", "{mission: unamx, observed: 2023, category: national"
+        ),
+        "staffing[2] (2023 national)",  # a staff count is named by its date and category
+        "mission",
+        "unknown missions key 'unamx'",
+    ),
+    Case(
         "parts not adding up to the total",
         "field.yaml",
         replace(
@@ -395,6 +405,23 @@ CASES = [
         "people[3] (ad-melkert)",
         "key",
         "duplicate people key 'ad-melkert'",
+    ),
+    # keys registered before their records are read, so records may refer forward to each other
+    Case(
+        "duplicate organization key",
+        "places.yaml",
+        replace("  - key: un-security-council", "  - key: united-nations"),
+        "organizations[1] (united-nations)",
+        "key",
+        "duplicate organizations key 'united-nations'",
+    ),
+    Case(
+        "duplicate appointment key",
+        "posts.yaml",
+        replace("  - key: de-mistura-srsg", "  - key: qazi-srsg"),
+        "appointments[1] (qazi-srsg)",
+        "key",
+        "duplicate appointments key 'qazi-srsg'",
     ),
     Case(
         "duplicate country",
