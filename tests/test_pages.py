@@ -63,9 +63,36 @@ def test_the_home_page_lists_fact_tables_by_theme_and_no_summary_or_bookkeeping_
 def test_every_visible_table_has_a_theme_on_the_home_page(site):
     database = site(f"/{DB}.json").json()
     visible = {table["name"] for table in database["tables"] if not table["hidden"]}
-    visible |= {view["name"] if isinstance(view, dict) else view for view in database["views"]}
+    hidden = {
+        name
+        for name, entry in site("/-/metadata.json").json()["databases"][DB]["tables"].items()
+        if entry.get("hidden")
+    }
+    visible |= {view["name"] if isinstance(view, dict) else view for view in database["views"]} - hidden
     themed = {name for names in THEMES.values() for name in names}
     assert visible == themed
+
+
+def test_helper_views_are_hidden_from_the_listings_and_keep_the_bounds_for_sql(site):
+    from unami.derived import VIEWS
+
+    helpers = {view.name for view in VIEWS if view.hidden}
+    assert helpers == {"appointments_joined", "contingents_joined", "events_joined"}
+    for path in ("/", f"/{DB}"):
+        listing = page(site, path)
+        for view in VIEWS:
+            assert (f'href="/{DB}/{view.name}"' in listing) is not view.hidden, (path, view.name)
+    rows = site(f"/{DB}/events_joined.json?event_key=unami-established&_shape=array").json()
+    assert [(row["occurred_earliest"], row["occurred_latest"], row["occurred_precision"]) for row in rows] == [
+        ("2003-08-14", "2003-08-14", "day")
+    ]
+
+
+@pytest.mark.parametrize("view", ["appointments_overview", "contingents_overview", "events_overview"])
+def test_friendly_views_carry_no_helper_columns(site, view):
+    columns = site(f"/{DB}/{view}.json?_size=1").json()["columns"]
+    helpers = [c for c in columns if c.endswith(("_earliest", "_latest", "_precision", "_key")) or c == "list_position"]
+    assert columns and not helpers, helpers
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,9 @@
 """The dashboard (datasette-dashboards): Vega-Lite charts drawn from the canned reports.
 
 Each chart reads one report's rows through a wrapper query that adds what a reader needs
-and the report does not carry: dates as people write them (`readable_date`, a SQL function
+and the report does not carry: where a bar is drawn (the leadership bars come from the
+tenure_spans summary, joined by tenure, so the chart draws exactly the report's rows), dates
+as people write them (`readable_date`, a SQL function
 of the site) and "not stated" for unknowns, so no tooltip shows a null. Charts are written
 for Vega-Lite 6, the version datasette-dashboards 0.8 draws with, and are drawn as SVG.
 """
@@ -37,11 +39,13 @@ class Chart:
     where: str = ""  # a filter over the report's rows
     library: str = "vega-lite"
     columns: str = "report.*"  # what the chart reads of the report (a metric reads one aggregate)
+    join: str = ""  # a table joined to the report's rows (the columns in `shown` may read it)
 
     def query(self, report_sql: str) -> str:
         extra = "".join(f",\n    {expression} as {name}" for name, expression in self.shown.items())
+        join = f"\n{self.join}" if self.join else ""
         where = f"\nwhere {self.where}" if self.where else ""
-        return f"select {self.columns}{extra}\nfrom (\n{report_sql.strip().rstrip(';')}\n) as report{where}"
+        return f"select {self.columns}{extra}\nfrom (\n{report_sql.strip().rstrip(';')}\n) as report{join}{where}"
 
     def spec(self) -> dict:
         if self.library != "vega-lite":
@@ -67,11 +71,16 @@ CHARTS: dict[str, Chart] = {
     "leadership": Chart(
         "Leadership: who held each post, when",
         "leaders_timeline",
+        join="inner join tenure_spans on report.appointment_id = tenure_spans.appointment_id",
         shown={
+            "bar_start": "tenure_spans.bar_start",
+            "bar_end": "tenure_spans.bar_end",
+            "bar_basis": "tenure_spans.bar_basis",
             "started": "readable_date(started_date)",
             "ended": "readable_date(ended_date)",
             "heading": f"coalesce(heading_years, {NOT_STATED})",
-            "drawn": "case bar_basis when 'stated dates' then 'dated by the source' else 'partly inferred' end",
+            "drawn": "case tenure_spans.bar_basis when 'stated dates' then 'dated by the source'"
+            " else 'partly inferred' end",
         },
         display={
             "mark": {"type": "bar", "tooltip": True, "cornerRadius": 2},
