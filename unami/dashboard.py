@@ -238,7 +238,9 @@ LAYOUT = [
 ABOUT = (
     "# UNAMI at a glance\n"
     "Charts drawn from the canned reports, at the precision the source gives. A pale bar is partly inferred: "
-    "where the source gives no end, it runs to the next stated fact (the tooltip says which). "
+    "where the source gives no end, it runs as far as the tenure may have lasted (until a later holder has "
+    "certainly started, or the mission's end), and a deputy without dates spans the head served under; "
+    "the tooltip says which, and *Who held a post on a given day* reads the same. "
     "Sérgio Vieira de Mello, the Special Representative killed in the 2003 attack, is not drawn: the source "
     "names neither his post nor the start of his tenure."
 )
