@@ -255,7 +255,7 @@ def test_flags_read_yes_or_no_on_pages(site):
 
 
 def test_the_home_page_is_ours_and_searches_the_whole_site(site):
-    # datasette-search-all ships an index.html too; ours must win on every run, not on pluggy's set order
+    # datasette-search-all ships an index.html too; ours must be served on every run, whatever pluggy's order
     home = page(site, "/")
     assert '<form class="search-all" action="/-/search"' in home
     assert "Questions you can ask" in home

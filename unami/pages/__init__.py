@@ -78,8 +78,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 @hookimpl
 def prepare_jinja2_environment(env):
-    """Our templates first: datasette-search-all ships an index.html too, and Datasette orders plugins'
-    template directories as pluggy's set of plugins comes, so either home page could win a given run."""
+    """Our templates first: datasette-search-all ships templates too, and Datasette orders plugins'
+    template directories as pluggy's set of plugins comes, so either could win a given run."""
     env.loader = ChoiceLoader([FileSystemLoader(str(TEMPLATES)), env.loader])
 
 
@@ -87,14 +87,16 @@ def prepare_jinja2_environment(env):
 def register_routes():
     """Our home page, served by its own route: Datasette 0.65.5's stock one checks the visibility of every table
     and view for a listing ours does not show, and each check copies the whole metadata (about 1 s a page at
-    the field's scale, where ours takes a few milliseconds). Plugin routes come before Datasette's own."""
+    the field's scale, where ours takes a few milliseconds). Plugin routes come before Datasette's own. Its
+    template is not named index.html, for which datasette-search-all lists the searchable tables (a query
+    per table and a check per searchable one) that our search box does not need."""
     return [(r"^/$", home_page)]
 
 
 async def home_page(datasette, request):
     await datasette.ensure_permissions(request.actor, ["view-instance"])
     context = {"metadata": datasette.metadata()}
-    return Response.html(await datasette.render_template("index.html", context, request=request, view_name="index"))
+    return Response.html(await datasette.render_template("home.html", context, request=request, view_name="index"))
 
 
 @hookimpl
