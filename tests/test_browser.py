@@ -120,6 +120,30 @@ def test_a_persons_row_page_shows_the_name_and_its_tenures(live_site, page, scre
     held = page.inner_text("table.entity-related")  # the first related list: the posts held
     assert "Special Representative of the Secretary-General for Iraq" in held
     shoot(page, screenshots, tmp_path, "person")
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.reload()
+    assert page.inner_text("h1") == "Nickolay Mladenov"
+    shoot(page, screenshots, tmp_path, "person-390")
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_a_friendly_view_reads_in_date_order_with_names_linked_and_unknowns_not_stated(live_site, page, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_site + "/unami/appointments_overview")
+    table = page.locator("table.rows-and-columns")
+    headers = table.locator("thead th").all_inner_texts()
+    assert not [header for header in headers if header.strip().endswith(("_earliest", "_latest", "_precision"))]
+    first = table.locator("tbody tr").first
+    assert first.locator("td.col-started_date").inner_text() == "Jul 2004"  # Qazi, the first head of mission
+    assert first.locator("td.col-person a").get_attribute("href") == "/unami/people/1"
+    last = table.locator("tbody tr").last
+    assert last.locator("td.col-started_date").inner_text() == "not stated"  # undated tenures come last
+    page.goto(live_site + "/unami/appointments")  # the table: newest first, so the undated come last too
+    assert (
+        page.locator("table.rows-and-columns tbody tr").first.locator("td.col-started_date").inner_text() == "Jul 2024"
+    )
+    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 # Every mark of a chart's SVG, with its card's box: a bar of zero width or a legend outside the
@@ -177,7 +201,18 @@ ENTITY_PAGES = [
     f"/unami/{table}/1"
     for table in ("people", "appointments", "positions", "resolutions", "events", "contingents", "countries")
 ]
-PAGES = ["/", "/about", "/unami", "/unami/appointments", "/unami/events_overview", *_report_pages(), *ENTITY_PAGES]
+PAGES = [
+    "/",
+    "/about",
+    "/unami",
+    "/unami/appointments",
+    "/unami/appointments_overview",
+    "/unami/contingents",
+    "/unami/contingents_overview",
+    "/unami/events_overview",
+    *_report_pages(),
+    *ENTITY_PAGES,
+]
 # The text a reader sees, less the filter form's operators ("is null" is a choice, not a value).
 VISIBLE_TEXT = """() => {
     const body = document.body.cloneNode(true);

@@ -63,9 +63,36 @@ def test_the_home_page_lists_fact_tables_by_theme_and_no_summary_or_bookkeeping_
 def test_every_visible_table_has_a_theme_on_the_home_page(site):
     database = site(f"/{DB}.json").json()
     visible = {table["name"] for table in database["tables"] if not table["hidden"]}
-    visible |= {view["name"] if isinstance(view, dict) else view for view in database["views"]}
+    hidden = {
+        name
+        for name, entry in site("/-/metadata.json").json()["databases"][DB]["tables"].items()
+        if entry.get("hidden")
+    }
+    visible |= {view["name"] if isinstance(view, dict) else view for view in database["views"]} - hidden
     themed = {name for names in THEMES.values() for name in names}
     assert visible == themed
+
+
+def test_helper_views_are_hidden_from_the_listings_and_keep_the_bounds_for_sql(site):
+    from unami.derived import VIEWS
+
+    helpers = {view.name for view in VIEWS if view.hidden}
+    assert helpers == {"appointments_joined", "contingents_joined", "events_joined"}
+    for path in ("/", f"/{DB}"):
+        listing = page(site, path)
+        for view in VIEWS:
+            assert (f'href="/{DB}/{view.name}"' in listing) is not view.hidden, (path, view.name)
+    rows = site(f"/{DB}/events_joined.json?event_key=unami-established&_shape=array").json()
+    assert [(row["occurred_earliest"], row["occurred_latest"], row["occurred_precision"]) for row in rows] == [
+        ("2003-08-14", "2003-08-14", "day")
+    ]
+
+
+@pytest.mark.parametrize("view", ["appointments_overview", "contingents_overview", "events_overview"])
+def test_friendly_views_carry_no_helper_columns(site, view):
+    columns = site(f"/{DB}/{view}.json?_size=1").json()["columns"]
+    helpers = [c for c in columns if c.endswith(("_earliest", "_latest", "_precision", "_key")) or c == "list_position"]
+    assert columns and not helpers, helpers
 
 
 @pytest.mark.parametrize(
@@ -97,6 +124,38 @@ def test_dates_on_pages_read_as_a_person_writes_them_and_json_keeps_the_edtf(sit
     text = page(site, f"/{DB}/appointments_overview?person=Jeanine+Hennis-Plasschaert")
     assert '<span title="[2018-12, 2019] (EDTF)">Dec 2018 or 2019</span>' in text
     assert '<span title="2024-07 (EDTF)">Jul 2024</span>' in text
+
+
+def test_every_unknown_reads_not_stated_in_table_view_and_report_cells_and_stays_null_in_json(site):
+    # the guard unit whose flag the article lost: no country, so no ISO code (Military representatives and guards)
+    rows = site(f"/{DB}/contingents_overview.json?country=unknown&_shape=array&_size=1").json()
+    assert rows[0]["iso3"] is None
+    text = page(site, f"/{DB}/contingents_overview?country=unknown&_size=1")
+    assert '<td class="col-iso3 type-none"><span class="not-stated">not stated</span></td>' in text
+    text = page(site, f"/{DB}/contingents?country_id__isnull=1&_size=1")
+    cell = text.split('<td class="col-country_id', 1)[1].split("</td>")[0]
+    assert cell.endswith('<span class="not-stated">not stated</span>'), cell
+    report = page(site, f"/{DB}/contingent_list?country=unknown")
+    assert report.count('<td class="col-iso3"><span class="not-stated">not stated</span></td>') == 8
+
+
+def test_tables_and_views_list_undated_rows_last_and_contingents_in_the_source_order(site, query):
+    tenures = site(f"/{DB}/appointments.json?_shape=array&_size=max").json()
+    dated = [row["started_date"] is not None for row in tenures]
+    assert dated == sorted(dated, reverse=True) and not all(dated)  # undated tenures last, newest first
+    assert tenures[0]["started_date"] == "2024-07"  # Mohammed Al Hassan, the last head of mission
+    overview = site(f"/{DB}/appointments_overview.json?_shape=array&_size=max").json()
+    assert [row["started_date"] is not None for row in overview] == sorted(dated, reverse=True)
+    assert overview[0]["person"] == "Ashraf Jehangir Qazi"  # the first head, from July 2004
+    events = [row["occurred_date"] for row in site(f"/{DB}/events_overview.json?_shape=array&_size=max").json()]
+    # the mission established on 14 Aug 2003 before the attack the source dates only to 2003
+    assert events[:5] == ["1955", "199X", "2003-08-14", "2003", "2003"]
+    events = [row["occurred_date"] for row in site(f"/{DB}/events.json?_shape=array&_size=max").json()]
+    assert events.index("2003") < events.index("2003-08-14")  # newest first: 2003 reaches past 14 Aug
+    listed = [row["id"] for row in query("select id from contingents order by list_position, id")]
+    assert [row["id"] for row in site(f"/{DB}/contingents.json?_shape=array&_size=max").json()] == listed
+    view = site(f"/{DB}/contingents_overview.json?_shape=array&_size=max").json()
+    assert [row["contingent_id"] for row in view] == listed
 
 
 def test_a_missing_date_reads_not_stated_on_pages_and_stays_null_in_json(site):
@@ -196,7 +255,7 @@ def test_flags_read_yes_or_no_on_pages(site):
 
 
 def test_the_home_page_is_ours_and_searches_the_whole_site(site):
-    # datasette-search-all ships an index.html too; ours must win on every run, not on pluggy's set order
+    # datasette-search-all ships an index.html too; ours must be served on every run, whatever pluggy's order
     home = page(site, "/")
     assert '<form class="search-all" action="/-/search"' in home
     assert "Questions you can ask" in home

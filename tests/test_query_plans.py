@@ -56,6 +56,7 @@ def scaled_db(tmp_path_factory):
     path = root / "unami.db"
     build(path, [DEFAULT_DATA_DIR, root / "corpus" / "part-00"])
     connection = connect_read_only(path)
+    catalog.prepare(connection)  # the SQL functions the reports call
     yield connection
     connection.close()
 

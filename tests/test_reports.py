@@ -450,6 +450,12 @@ def test_contingent_list_reads_a_country_name_or_code_in_any_case(site):
         ("provenance_by_section", "source", "Wikipedia-UNAMI", "wikipedia-unami"),
         ("staffing_composition", "year", "2023-06", "2023"),
         ("event_timeline", "from", "2024", "2024-01-01"),
+        # accents and capitals a person may type where the stored text has none, and part of a kind
+        ("contradictions", "kind", "NAME", "name spelled two ways"),
+        ("contingent_list", "country", "Népal", "NPL"),
+        ("mandate_by_component", "component", "HUMAN RÍGHTS", "human-rights"),
+        ("mission_fact_sheet", "mission", "united nations assistance mission for iráq", "UNAMI"),
+        ("leaders_timeline", "position", "spécial representative of the secretary-general for iraq", "SRSG"),
     ],
 )
 def test_the_forms_a_person_types_answer_as_the_exact_value_does(site, report, parameter, typed, exact):

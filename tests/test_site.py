@@ -72,11 +72,12 @@ def test_views_are_searchable_and_facetable(site):
     assert counts == {"former": 11, "current": 2}  # two current entries, ten former ones (Denmark's split in two)
 
 
-@pytest.mark.parametrize("table", ["contingents", "contingents_overview"])
-def test_a_search_for_green_zone_finds_both_contingents_whose_duties_mention_it(site, table):
+@pytest.mark.parametrize(("table", "id_column"), [("contingents", "id"), ("contingents_overview", "contingent_id")])
+def test_a_search_for_green_zone_finds_both_contingents_whose_duties_mention_it(site, query, table, id_column):
     rows = get_json(site, f"/{DB}/{table}.json?_search=%22Green+Zone%22&_shape=array")
     # The 160-troop guard unit (country not named) and Georgia's 2005 contingent.
-    assert sorted(row["list_position"] for row in rows) == [1, 4]
+    listed = query("select id from contingents where list_position in (1, 4) order by id")
+    assert sorted(row[id_column] for row in rows) == [row["id"] for row in listed]
 
 
 def test_foreign_keys_show_labels(site):
@@ -115,10 +116,58 @@ def test_dashboard_page_and_every_chart_query_answer(site):
         assert data["rows"], f"chart {slug} has no rows"
 
 
-def test_gantt_chart_rows_have_start_and_end(site):
-    rows = get_json(site, f"/{DB}/leaders_timeline.json?_shape=array")
-    assert len(rows) == 10
+def chart_rows(site, slug: str) -> list[dict]:
+    """The rows the dashboard fetches for one chart."""
+    dashboard = get_json(site, "/-/metadata.json")["plugins"]["datasette-dashboards"][DASHBOARD_SLUG]
+    return get_json(site, f"/{DB}.json?" + urlencode({"sql": dashboard["charts"][slug]["query"], "_shape": "array"}))
+
+
+def test_gantt_chart_rows_have_start_and_end_and_the_report_no_chart_columns(site):
+    rows = chart_rows(site, "leadership")
+    assert len(rows) == 10  # 8 heads of mission and 2 deputies, all in mission posts
     assert all(row["bar_start"] and row["bar_end"] and row["bar_start"] < row["bar_end"] for row in rows)
+    report = get_json(site, f"/{DB}/leaders_timeline.json?_shape=array")
+    assert [row["appointment_id"] for row in report] == [row["appointment_id"] for row in rows]
+    assert not {"bar_start", "bar_end", "bar_basis"} & set(report[0])  # the bars live in tenure_spans
+
+
+# Days around the stated dates: before the first head, inside month-precision starts and ends, an end the
+# source does not state (Melkert, Kobler), the deputies without dates (under Hennis-Plasschaert), the end.
+CHART_DAYS = [
+    "2004-06-30",
+    "2004-07-15",
+    "2007-09-15",
+    "2010-01-01",
+    "2011-08-15",
+    "2012-06-01",
+    "2019-06-30",
+    "2024-07-15",
+    "2025-12-31",
+    "2026-01-01",
+]
+
+
+@pytest.mark.parametrize("day", CHART_DAYS)
+def test_the_leadership_chart_shows_in_office_on_a_day_exactly_whom_post_holders_on_date_lists(site, day):
+    drawn = {
+        row["appointment_id"] for row in chart_rows(site, "leadership") if row["bar_start"] <= day <= row["bar_end"]
+    }
+    listed = get_json(site, f"/{DB}/post_holders_on_date.json?" + urlencode({"date": day, "_shape": "array"}))
+    assert drawn == {row["appointment_id"] for row in listed}
+
+
+@pytest.mark.parametrize(
+    ("day", "people"),
+    [
+        ("2004-06-30", set()),  # Qazi from July 2004
+        ("2010-01-01", {"Ad Melkert"}),  # from July 2009, end not stated; Kobler from August 2011
+        ("2019-06-30", {"Jeanine Hennis-Plasschaert", "Alice Walpole", "Ghulam Isaczai"}),
+        ("2026-01-01", set()),  # the mission ended on 31 December 2025
+    ],
+)
+def test_the_leadership_chart_on_a_day_shows_the_holders_the_source_dates(site, day, people):
+    drawn = {row["person"] for row in chart_rows(site, "leadership") if row["bar_start"] <= day <= row["bar_end"]}
+    assert drawn == people
 
 
 def test_the_10_layout_moves_queries_and_options_to_the_configuration(built_db):

@@ -159,3 +159,6 @@ def test_tenure_spans_follow_the_stated_dates_successors_and_mission_end(query):
         tenure = by_id[row["appointment_id"]]
         head = by_id.get(tenure["served_under_appointment_id"])
         assert row["bar_start"] == (tenure["started_earliest"] or (head and head["started_earliest"]))
+        # the bar ends where the tenure may last (post_holders_on_date's reach), or the reach of the head served under
+        reach = expected[tenure["id"] if tenure["started_earliest"] else head["id"]]["possible_until"]
+        assert row["bar_end"] == (None if reach == "9999-12-31" else reach)

@@ -47,30 +47,28 @@ SETTINGS = {
 
 FTS_SHADOW_SUFFIXES = ("data", "idx", "docsize", "config", "content")
 
-# Tables sort by their first EDTF date (see _sort_column); a summary holds copies of
-# date bounds, not EDTF dates, so its order is named here.
-SUMMARY_SORTS = {"tenure_spans": "started_earliest"}
+# Tables sort newest first by their first EDTF date (see _table_sort); these keep an order of their own:
+# the source's list, and a summary's copies of date bounds.
+TABLE_SORTS = {"contingents": {"sort": "list_position"}, "tenure_spans": {"sort": "started_earliest"}}
 
-# Views: full-text search through the base table's index, default sort and facets.
+# Views: full-text search through the base table's index and facets. A friendly view has no sort here:
+# its own ORDER BY puts undated rows last, which no column sort can (see unami/derived/*_overview.sql).
 VIEW_OPTIONS = {
     "appointments_overview": {
         "fts_table": "people_fts",
         "fts_pk": "person_id",
-        "sort": "started_earliest",
         "facets": ["position", "position_level", "nationality"],
         "label_column": "person",
     },
     "contingents_overview": {
         "fts_table": "contingents_fts",
         "fts_pk": "contingent_id",
-        "sort": "list_position",
         "facets": ["status", "country"],
         "label_column": "country",
     },
     "events_overview": {
         "fts_table": "events_fts",
         "fts_pk": "event_id",
-        "sort": "occurred_earliest",
         "facets": ["event_kind", "mission"],
         "label_column": "name",
     },
@@ -99,10 +97,17 @@ def _vocabulary_columns(table: Table) -> list[str]:
     return [column.name for column in table.columns if "vocabulary" in column.info and "edtf" not in column.info]
 
 
-def _sort_column(table: Table) -> str | None:
-    """The table's first date, earliest bound first; summaries that copy bounds say theirs in SUMMARY_SORTS."""
+def _table_sort(table: Table) -> dict[str, str]:
+    """Newest first by the latest possible day of the table's first date, so undated rows come last.
+
+    Datasette sorts a table by one column, SQLite puts NULL first in ascending order, and Datasette's
+    next-page links assume it does; descending, NULL comes last. The latest bound places a date known only
+    to the year (2003) after the days it may equal (2003-08-14). TABLE_SORTS names the exceptions.
+    """
+    if table.name in TABLE_SORTS:
+        return TABLE_SORTS[table.name]
     dates = edtf_dates(table)
-    return dates[0].earliest.name if dates else SUMMARY_SORTS.get(table.name)
+    return {"sort_desc": dates[0].latest.name} if dates else {}
 
 
 def _table_entries() -> dict[str, dict]:
@@ -120,12 +125,11 @@ def _table_entries() -> dict[str, dict]:
         facets = _vocabulary_columns(table)
         if facets:
             entry["facets"] = facets
-        sort = _sort_column(table)
-        if sort:
-            entry["sort"] = sort
+        entry.update(_table_sort(table))
         entries[name] = entry
     for view in VIEWS:
-        entries[view.name] = {"description": view.description, "columns": dict(view.columns), **VIEW_OPTIONS[view.name]}
+        options = {"hidden": True} if view.hidden else VIEW_OPTIONS[view.name]
+        entries[view.name] = {"description": view.description, "columns": dict(view.columns), **options}
     for index in schema.FTS_INDEXES:
         # Named as well as detected (schema/fts.py writes content="table", the form Datasette 0.65
         # detects), so the search box does not depend on how a later Datasette reads the DDL.
@@ -163,6 +167,7 @@ def _queries(reports: list[catalog.Report]) -> dict[str, dict]:
                 for parameter in report.parameters
             },
             "columns": dict(report.columns),
+            "helper_columns": list(report.helper_columns),
         }
     return queries
 

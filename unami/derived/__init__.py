@@ -4,7 +4,8 @@ Migrations own the fact tables only. Nothing here holds a fact of its own, so ev
 object is created by `derive` after `unami build` loads the facts and after `unami migrate`
 upgrades them (`drop_derived` first removes what the older database holds):
 
-- a view is `<name>.sql` here (its select) with `<name>.yml` (kind: view, description, columns);
+- a view is `<name>.sql` here (its select) with `<name>.yml` (kind: view, description, columns; `hidden: true`
+  for a helper view that reports, charts and SQL read, which the site does not list);
 - a summary table is declared in unami/schema/summaries.py (export, the site and the schema
   diagram read it there) and filled by `<name>.sql` here (kind: summary), or, for the counts
   over every fact table, by SQL generated from the declared tables, so a new fact table or
@@ -39,6 +40,7 @@ class View:
     description: str
     columns: dict[str, str]
     sql: str  # the select after "CREATE VIEW name AS"
+    hidden: bool = False  # a helper for reports, charts and SQL, not listed on the site
 
     def create_sql(self) -> str:
         return f"CREATE VIEW {self.name} AS\n{self.sql.strip()}"
@@ -120,7 +122,7 @@ GENERATED_FILLS: dict[str, Callable[[], str]] = {
 _SPECS = _specs()
 
 VIEWS = tuple(
-    View(name, spec["description"], dict(spec["columns"]), _sql(name))
+    View(name, spec["description"], dict(spec["columns"]), _sql(name), bool(spec.get("hidden")))
     for name, spec in _SPECS.items()
     if spec["kind"] == "view"
 )
@@ -155,7 +157,7 @@ def derive(connection: sqlite3.Connection, seconds: dict[str, float] | None = No
         for statement in summary.create_sql() + list(summary.statements):
             connection.execute(statement)
         counts[summary.table.name] = connection.execute(f"select count(*) from [{summary.table.name}]").fetchone()[0]
-    for view in VIEWS:
+    for view in VIEWS:  # by name: a helper (<table>_joined) before the view that reads it (<table>_overview)
         connection.execute(view.create_sql())
     seconds["summarize"] = time.perf_counter() - started
     started = time.perf_counter()

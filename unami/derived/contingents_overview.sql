@@ -1,26 +1,20 @@
--- headline strengths are summarized once per build (contingent_headlines), not ranked per request
+-- What a reader browses, in the order of the source's list; keys and list positions stay in contingents_joined.
 select
-    contingents.id as contingent_id,
-    contingents.key as contingent_key,
-    missions.abbreviation as mission,
-    contingents.status,
-    contingents.list_position,
-    contingents.country_id,
-    coalesce(countries.name, 'unknown') as country,
-    countries.iso3,
-    contingents.country_unknown_reason,
-    contingents.duty,
-    contingents.deployed_date,
-    contingents.withdrawn_date,
-    contingent_headlines.troops,
-    contingent_headlines.military_observers,
-    contingent_headlines.defence_civilians,
-    contingent_headlines.personnel,
-    contingent_headlines.is_approximate,
-    contingents.note,
-    source_sections.citation as source_section
-from contingents
-inner join missions on contingents.mission_id = missions.id
-inner join source_sections on contingents.source_section_id = source_sections.id
-left join countries on contingents.country_id = countries.id
-left join contingent_headlines on contingents.id = contingent_headlines.contingent_id
+    contingent_id,
+    mission,
+    status,
+    country,
+    iso3,
+    country_unknown_reason,
+    duty,
+    deployed_date,
+    withdrawn_date,
+    troops,
+    military_observers,
+    defence_civilians,
+    personnel,
+    is_approximate,
+    note,
+    source_section
+from contingents_joined
+order by list_position, contingent_id

@@ -15,7 +15,6 @@ with tenures as (
         missions.id as mission_id,
         missions.ended_latest as mission_ended_latest,
         heads.started_earliest as head_started_earliest,
-        heads.ended_latest as head_ended_latest,
         lead(appointments.started_earliest) over (
             partition by appointments.position_id order by appointments.started_earliest
         ) as next_holder_started_earliest,
@@ -35,17 +34,13 @@ with tenures as (
 bars as (
     select
         *,
+        -- bar_end is set below, from the reach (possible_until) post_holders_on_date also reads
         coalesce(started_earliest, head_started_earliest) as bar_start,
-        case
-            when ended_latest is not null then ended_latest
-            when started_earliest is null then head_ended_latest
-            when next_holder_started_earliest is not null then next_holder_started_earliest
-            else mission_ended_latest
-        end as bar_end,
         case
             when started_earliest is null then 'dates not stated: drawn over the tenure served under'
             when ended_latest is not null then 'stated dates'
-            when next_holder_started_earliest is not null then 'end not stated: drawn to the next holder''s start'
+            when next_holder_started_earliest is not null
+                then 'end not stated: drawn until a later holder has certainly started'
             else 'end not stated: drawn to the mission''s end'
         end as bar_basis
     from tenures
@@ -59,7 +54,7 @@ select
     started_latest,
     later_started_latest_min,
     case when mission_id is not null then bar_start end,
-    case when mission_id is not null then bar_end end,
+    null,
     case when mission_id is not null then bar_basis end,
     case when mission_id is not null then row_number() over (
         partition by mission_id is not null
@@ -101,3 +96,15 @@ where started_earliest is not null;
 
 update tenure_spans set span_days = cast(julianday(possible_until) - julianday(started_earliest) as integer)
 where possible_until is not null;
+
+-- A bar ends where the tenure's reach ends, so the chart shows in office on a day exactly the tenures
+-- post_holders_on_date lists for it; a tenure with no stated dates is drawn over the reach of the tenure
+-- it served under (the report lists it as possibly in office then).
+update tenure_spans set
+    bar_end = coalesce(nullif(possible_until, '9999-12-31'), (
+        select heads.possible_until
+        from appointments
+        inner join tenure_spans as heads on appointments.served_under_appointment_id = heads.appointment_id
+        where appointments.id = tenure_spans.appointment_id
+    ))
+where bar_start is not null;

@@ -3,19 +3,22 @@
 Templates in `templates/` (the home page, the footer on every page, the About page, report
 pages titled by their report) and `static/site.css` are found by Datasette because this is
 a package. The hooks here give those templates what they need and show values as a person
-reads them: dates through `readable_date` (also a SQL function for ad hoc queries), while
-JSON and CSV keep the stored EDTF.
+reads them: dates through `readable_date` (also a SQL function for ad hoc queries) and every
+unknown as "not stated", while JSON and CSV keep the stored EDTF and NULL.
 """
 
 from pathlib import Path
 
 from datasette import hookimpl
+from datasette.utils.asgi import Response
 from jinja2 import ChoiceLoader, FileSystemLoader
 from markupsafe import Markup, escape
 
 from unami import release
+from unami.derived import VIEWS
 from unami.pages.entities import entity_page
 from unami.readable import NOT_STATED, readable_date
+from unami.reports import catalog
 
 # Tables grouped for the home page; a table missing here is listed under "Other tables",
 # summary and bookkeeping tables are not listed (they are hidden in the metadata too).
@@ -75,14 +78,31 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 @hookimpl
 def prepare_jinja2_environment(env):
-    """Our templates first: datasette-search-all ships an index.html too, and Datasette orders plugins'
-    template directories as pluggy's set of plugins comes, so either home page could win a given run."""
+    """Our templates first: datasette-search-all ships templates too, and Datasette orders plugins'
+    template directories as pluggy's set of plugins comes, so either could win a given run."""
     env.loader = ChoiceLoader([FileSystemLoader(str(TEMPLATES)), env.loader])
+
+
+@hookimpl
+def register_routes():
+    """Our home page, served by its own route: Datasette 0.65.5's stock one checks the visibility of every table
+    and view for a listing ours does not show, and each check copies the whole metadata (about 1 s a page at
+    the field's scale, where ours takes a few milliseconds). Plugin routes come before Datasette's own. Its
+    template is not named index.html, for which datasette-search-all lists the searchable tables (a query
+    per table and a check per searchable one) that our search box does not need."""
+    return [(r"^/$", home_page)]
+
+
+async def home_page(datasette, request):
+    await datasette.ensure_permissions(request.actor, ["view-instance"])
+    context = {"metadata": datasette.metadata()}
+    return Response.html(await datasette.render_template("home.html", context, request=request, view_name="index"))
 
 
 @hookimpl
 def prepare_connection(conn):
     conn.create_function("readable_date", 1, readable_date, deterministic=True)
+    catalog.prepare(conn)  # the functions the canned reports use
 
 
 @hookimpl
@@ -91,7 +111,8 @@ def extra_css_urls(datasette):
     return [datasette.urls.static_plugins("unami-db", "site.css")]
 
 
-# In report results, a name links to its entity page through the id column the report returns.
+# In report results and friendly views, a name links to its entity page through the id column beside it.
+FRIENDLY_VIEWS = {view.name for view in VIEWS if not view.hidden}
 NAME_LINKS = {
     "person": (("person_id", "people"), ("appointment_id", "appointments")),
     "position": (("appointment_id", "appointments"),),
@@ -105,14 +126,17 @@ FLAG_PREFIXES = ("is_", "has_", "includes_")
 
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
-    """Dates read as people write them, flags as yes/no, and names in reports link to their pages."""
+    """Dates read as people write them, unknowns as "not stated", flags as yes/no, and names in reports and
+    friendly views link to their pages."""
     if not isinstance(column, str):
         return None
+    if value is None:
+        return NOT_STATED_CELL
     if column.endswith("_date"):
         return _date_cell(value)
     if column.startswith(FLAG_PREFIXES) and value in (0, 1):
         return "yes" if value else "no"
-    if table is None and column in NAME_LINKS and value is not None:
+    if (table is None or table in FRIENDLY_VIEWS) and column in NAME_LINKS:
         keys = row.keys() if hasattr(row, "keys") else ()
         for id_column, target in NAME_LINKS[column]:
             if id_column in keys and row[id_column] is not None:
@@ -121,10 +145,11 @@ def render_cell(row, value, column, table, database, datasette):
     return None
 
 
+NOT_STATED_CELL = Markup(f'<span class="not-stated">{NOT_STATED}</span>')
+
+
 def _date_cell(value):
     """An EDTF date as a person reads it; the stored value stays in the tooltip."""
-    if value is None:
-        return Markup(f'<span class="not-stated">{NOT_STATED}</span>')
     shown = readable_date(value) if isinstance(value, str) else value
     if shown == value:
         return None
@@ -145,12 +170,20 @@ def extra_template_vars(view_name, datasette, request):
         }
         if view_name == "index":
             site["home"] = await _home(datasette, database)
+        extra = {}
+        if view_name == "database" and request is not None:
+            # Datasette 0.65 lists every view on the database page; helper views are hidden like tables
+            listed = datasette.get_database(request.url_vars["database"])
+            hidden = set(await listed.hidden_table_names())
+            extra["views"] = [
+                {"name": name, "private": False} for name in await listed.view_names() if name not in hidden
+            ]
         if view_name == "row" and request is not None:
             table, pk = request.url_vars.get("table"), request.url_vars.get("pks", "")
             site["entity"] = await entity_page(
                 datasette, datasette.get_database(request.url_vars["database"]), table, pk
             )
-        return {"site": site}
+        return {"site": site, **extra}
 
     return variables
 

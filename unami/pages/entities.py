@@ -263,16 +263,21 @@ def _shown_columns(columns: list[str]) -> list[str]:
     return [column for column in columns if not column.endswith("_path")]
 
 
-def _cells(result) -> list[list[Markup]]:
-    """Each related row as cells; `<name>_path` makes `<name>` a link; a missing value reads 'not stated'."""
+def _cells(result) -> list[Markup]:
+    """Each related row as its table cells, labelled for a phone's card layout; `<name>_path` makes `<name>`
+    a link; a missing value reads 'not stated'. Written here rather than cell by cell in the template: Jinja's
+    async rendering costs about 0.1 ms a cell, 100 ms for a contingent's 333 monthly strengths."""
+    shown = _shown_columns(result.columns)
+    labels = {column: escape(column.replace("_", " ")) for column in shown}
     rows = []
     for row in result.rows:
         values = dict(zip(result.columns, row, strict=True))
         cells = []
-        for column in _shown_columns(result.columns):
+        for column in shown:
             value = values[column]
             text = escape(NOT_STATED if value is None else value)
             path = values.get(f"{column}_path")
-            cells.append(Markup(f'<a href="{escape(path)}">{text}</a>') if path else Markup(text))
-        rows.append(cells)
+            cell = f'<a href="{escape(path)}">{text}</a>' if path else text
+            cells.append(f'<td data-label="{labels[column]}">{cell}</td>')
+        rows.append(Markup("".join(cells)))
     return rows

@@ -3,8 +3,10 @@
 A report is one SQL file (named CTEs, a final select, `:named` parameters) and a
 sidecar YAML file with its title, description, grain, parameters (meaning, examples,
 and `choices` when the values are a fixed list) and `columns` (each output column,
-in order, with what it holds). A blank parameter means "all", as in Datasette, which
-binds a missing parameter as ''.
+in order, with what it holds; `helper_columns` names those that only order the rows or
+place a chart's marks, which a page does not show). A blank parameter means "all", as in
+Datasette, which binds a missing parameter as ''; text parameters are compared through
+`folded()` (any case, no accents), a SQL function `prepare()` registers.
 
     >>> report = load("leaders_timeline")
     >>> report.title
@@ -13,6 +15,7 @@ binds a missing parameter as ''.
 
 import re
 import sqlite3
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,6 +54,8 @@ class Report:
     parameters: tuple[Parameter, ...] = field(default=())
     # (output column, what it holds), in the order the query returns them
     columns: tuple[tuple[str, str], ...] = field(default=())
+    # output columns that order the rows or place a chart's marks: JSON and CSV carry them, a page does not show them
+    helper_columns: tuple[str, ...] = field(default=())
 
     @property
     def parameter_names(self) -> tuple[str, ...]:
@@ -96,20 +101,44 @@ def load(name: str) -> Report:
     columns = tuple((str(name), str(meaning)) for name, meaning in (spec.get("columns") or {}).items())
     if not columns:
         raise ReportError(f"{yml_path}: missing columns (each output column, in order, with what it holds)")
+    helper_columns = tuple(str(name) for name in spec.get("helper_columns") or ())
+    unknown = sorted(set(helper_columns) - {name for name, _meaning in columns})
+    if unknown:
+        raise ReportError(f"{yml_path}: helper_columns {unknown} are not among its columns")
     sql = sql_path.read_text(encoding="utf-8")
     used = set(PARAMETER.findall(_without_comments_and_strings(sql)))
     declared = {parameter.name for parameter in parameters}
     if used != declared:
         raise ReportError(f"{yml_path}: params {sorted(declared)} do not match the SQL's {sorted(used)}")
-    return Report(name, spec["title"], spec["description"].strip(), spec["grain"], sql, parameters, columns)
+    return Report(
+        name, spec["title"], spec["description"].strip(), spec["grain"], sql, parameters, columns, helper_columns
+    )
 
 
 def load_all() -> list[Report]:
     return [load(name) for name in names()]
 
 
+def folded(text: str | None) -> str | None:
+    """Text as a person's input matches it: any case, accents dropped, spaces trimmed and single.
+
+    >>> folded("  Ján   KUBIŠ ")
+    'jan kubis'
+    """
+    if not isinstance(text, str):
+        return text
+    letters = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(char for char in letters if not unicodedata.combining(char)).casefold().split())
+
+
+def prepare(connection: sqlite3.Connection) -> None:
+    """Register the SQL functions reports use (`folded`) on a connection that will run them."""
+    connection.create_function("folded", 1, folded, deterministic=True)
+
+
 def run(connection: sqlite3.Connection, report: Report, params: dict[str, str] | None = None):
     """Run `report` on `connection`; return (column names, rows as tuples)."""
+    prepare(connection)
     cursor = connection.execute(report.sql, report.bind(params or {}))
     columns = [description[0] for description in cursor.description]
     return columns, cursor.fetchall()

@@ -1,33 +1,30 @@
 -- The source's list of uniformed contributions, entry by entry, with the headline strengths summarized at build.
 with listed as (
     select
-        contingents.id as contingent_id,
-        contingents.status,
-        contingents.list_position,
-        coalesce(countries.name, 'unknown') as country,
-        countries.iso3,
-        contingents.country_unknown_reason,
-        contingents.duty,
-        contingents.deployed_date,
-        contingents.withdrawn_date,
-        contingents.note,
-        source_sections.citation as source_section
-    from contingents
-    inner join missions on contingents.mission_id = missions.id
-    inner join source_sections on contingents.source_section_id = source_sections.id
-    left join countries on contingents.country_id = countries.id
+        contingents_joined.contingent_id,
+        contingents_joined.status,
+        contingents_joined.list_position,
+        contingents_joined.country,
+        contingents_joined.iso3,
+        contingents_joined.country_unknown_reason,
+        contingents_joined.duty,
+        contingents_joined.deployed_date,
+        contingents_joined.withdrawn_date,
+        contingents_joined.note,
+        contingents_joined.source_section
+    from contingents_joined
     where
-        (lower(trim(:status)) in ('', 'both', 'all') or contingents.status = lower(trim(:status)))
+        (lower(trim(:status)) in ('', 'both', 'all') or contingents_joined.status = lower(trim(:status)))
         and (
-            contingents.country_id in (
+            contingents_joined.country_id in (
                 select asked_countries.id from countries as asked_countries
-                -- name or ISO3 code in any case (countries is a short lookup table)
+                -- name (any case, accents ignored) or ISO3 code (countries is a short lookup table)
                 where
                     trim(:country) = ''
-                    or lower(asked_countries.name) = lower(trim(:country))
+                    or folded(asked_countries.name) = folded(:country)
                     or asked_countries.iso3 = upper(trim(:country))
             )
-            or (contingents.country_id is null and lower(trim(:country)) in ('', 'unknown'))
+            or (contingents_joined.country_id is null and folded(:country) in ('', 'unknown'))
         )
 )
 

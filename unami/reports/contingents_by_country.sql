@@ -13,23 +13,23 @@ with personnel_types as (
 
 strengths as (
     select
-        contingents_overview.contingent_id,
-        contingents_overview.status,
-        contingents_overview.country,
-        contingents_overview.iso3,
-        contingents_overview.country_id,
-        contingents_overview.is_approximate,
-        contingents_overview.personnel as contribution_personnel,
+        contingents_joined.contingent_id,
+        contingents_joined.status,
+        contingents_joined.country,
+        contingents_joined.iso3,
+        contingents_joined.country_id,
+        contingents_joined.is_approximate,
+        contingents_joined.personnel as contribution_personnel,
         personnel_types.personnel_type,
         case personnel_types.personnel_type
-            when 'troops' then contingents_overview.troops
-            when 'military observers' then contingents_overview.military_observers
-            when 'defence civilians' then contingents_overview.defence_civilians
+            when 'troops' then contingents_joined.troops
+            when 'military observers' then contingents_joined.military_observers
+            when 'defence civilians' then contingents_joined.defence_civilians
         end as personnel
-    from contingents_overview
+    from contingents_joined
     cross join personnel_types
     -- any case; 'both' or 'all' as blank
-    where lower(trim(:status)) in ('', 'both', 'all') or contingents_overview.status = lower(trim(:status))
+    where lower(trim(:status)) in ('', 'both', 'all') or contingents_joined.status = lower(trim(:status))
 ),
 
 all_rows as (

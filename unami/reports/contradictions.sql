@@ -25,6 +25,6 @@ inner join claims on discrepancies.id = claims.discrepancy_id
 left join people on discrepancies.person_id = people.id
 left join resolutions on discrepancies.resolution_id = resolutions.id
 left join positions on discrepancies.position_id = positions.id
--- any case, surrounding spaces ignored
-where trim(:kind) = '' or discrepancies.discrepancy_kind = lower(trim(:kind))
+-- a kind or any part of one (date, name), any case, accents and surrounding spaces ignored
+where trim(:kind) = '' or instr(discrepancies.discrepancy_kind, folded(:kind)) > 0
 order by discrepancies.discrepancy_kind, discrepancies.name, claims.section_position, claims.claim

@@ -45,27 +45,27 @@ select
     event_id,
     occurred_earliest,
     occurred_latest
-from events_overview
+from events_joined
 where trim(:from) = '' and trim(:to) = '' and occurred_earliest is null
 union all
 select
-    events_overview.occurred_date,
-    events_overview.occurred_precision,
-    events_overview.event_kind,
-    events_overview.name,
-    events_overview.description,
-    events_overview.mission,
-    events_overview.deaths,
-    events_overview.participants,
-    events_overview.resolutions,
-    events_overview.source_section,
-    events_overview.event_id,
-    events_overview.occurred_earliest,
-    events_overview.occurred_latest
-from events_overview
+    events_joined.occurred_date,
+    events_joined.occurred_precision,
+    events_joined.event_kind,
+    events_joined.name,
+    events_joined.description,
+    events_joined.mission,
+    events_joined.deaths,
+    events_joined.participants,
+    events_joined.resolutions,
+    events_joined.source_section,
+    events_joined.event_id,
+    events_joined.occurred_earliest,
+    events_joined.occurred_latest
+from events_joined
 where
     -- scalar subqueries, computed once: events stays the only loop, read in occurred_earliest order
-    events_overview.occurred_earliest
+    events_joined.occurred_earliest
     between (select bounds.first_earliest from bounds) and (select bounds.last_earliest from bounds)
-    and events_overview.occurred_latest >= (select bounds.first_day from bounds)
+    and events_joined.occurred_latest >= (select bounds.first_day from bounds)
 order by occurred_earliest, occurred_latest, event_id

@@ -1,13 +1,14 @@
 -- Who led the mission and its deputies, in order, at the precision the source gives.
--- Order, bars and successors are summarized at build (tenure_spans): the rows stream in timeline order.
--- The posts asked for (positions is a short lookup table): an exact title or level in any case, the
+-- Order and successors are summarized at build (tenure_spans, which also holds the chart's bars, see
+-- unami/dashboard.py): the rows stream in timeline order.
+-- The posts asked for (positions is a short lookup table): an exact title or level in any case (accents ignored), the
 -- abbreviations people use (SRSG, DSRSG, head, deputy); failing those, every post whose title holds the text.
 with asked_positions as (
     select
         id,
         case
             when
-                lower(name) = lower(trim(:position))
+                folded(name) = folded(:position)
                 or level = lower(trim(:position))
                 or (lower(trim(:position)) in ('head', 'heads', 'heads of mission') and level = 'head of mission')
                 or (
@@ -23,36 +24,32 @@ with asked_positions as (
                     and name like 'Deputy Special Representative%'
                 )
                 then 1
-            when instr(lower(name), lower(trim(:position))) > 0 then 2
+            when instr(folded(name), folded(:position)) > 0 then 2
         end as closeness
     from positions
 )
 
 select
-    appointments_overview.appointment_id,
-    appointments_overview.position,
-    appointments_overview.position_level,
-    appointments_overview.person,
-    appointments_overview.person_id,
-    appointments_overview.nationality,
-    appointments_overview.started_date,
-    appointments_overview.started_precision,
-    appointments_overview.ended_date,
-    coalesce(appointments_overview.ended_precision, 'not stated') as ended_precision,
-    appointments_overview.heading_years,
-    cast(julianday(appointments_overview.ended_earliest) - julianday(appointments_overview.started_latest) as integer)
+    appointments_joined.appointment_id,
+    appointments_joined.position,
+    appointments_joined.position_level,
+    appointments_joined.person,
+    appointments_joined.person_id,
+    appointments_joined.nationality,
+    appointments_joined.started_date,
+    appointments_joined.started_precision,
+    appointments_joined.ended_date,
+    coalesce(appointments_joined.ended_precision, 'not stated') as ended_precision,
+    appointments_joined.heading_years,
+    cast(julianday(appointments_joined.ended_earliest) - julianday(appointments_joined.started_latest) as integer)
         as days_in_office_at_least,
-    cast(julianday(appointments_overview.ended_latest) - julianday(appointments_overview.started_earliest) as integer)
+    cast(julianday(appointments_joined.ended_latest) - julianday(appointments_joined.started_earliest) as integer)
         as days_in_office_at_most,
-    appointments_overview.served_under,
-    appointments_overview.next_position,
-    -- chart bounds only: where the source states no date, the bar is drawn to the nearest stated fact
-    tenure_spans.bar_start,
-    tenure_spans.bar_end,
-    tenure_spans.bar_basis,
-    appointments_overview.source_section
+    appointments_joined.served_under,
+    appointments_joined.next_position,
+    appointments_joined.source_section
 from tenure_spans
-inner join appointments_overview on tenure_spans.appointment_id = appointments_overview.appointment_id
+inner join appointments_joined on tenure_spans.appointment_id = appointments_joined.appointment_id
 where
     tenure_spans.timeline_rank is not null  -- mission posts
     -- unary + keeps the planner on the timeline_rank index (rows stream in order, no sort of every tenure)

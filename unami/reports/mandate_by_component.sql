@@ -1,13 +1,13 @@
 -- How the mandate's tasks and the mission's outcomes spread over the components.
 with -- the components asked for: key or name in any case, with spaces or hyphens ('electoral assistance',
--- 'Human Rights'); failing that, those whose key or name starts with what was typed ('electoral')
+-- 'Human Rights', accents ignored); failing that, those whose key or name starts with what was typed ('electoral')
 asked_components as (
     select
         id,
         case
             when
                 replace(key, '-', ' ') = replace(lower(trim(:component)), '-', ' ')
-                or lower(name) = lower(trim(:component))
+                or folded(name) = folded(:component)
                 then 1
             when
                 replace(key, '-', ' ') like replace(trim(:component), '-', ' ') || '%'

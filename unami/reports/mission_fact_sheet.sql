@@ -16,12 +16,12 @@ with selected_missions as (
     from missions
     inner join source_sections on missions.source_section_id = source_sections.id
     left join organizations on missions.parent_organization_id = organizations.id
-    -- abbreviation, key or English name in any case
+    -- abbreviation, key or English name in any case, accents ignored
     where
         trim(:mission) = ''
         or missions.abbreviation = upper(trim(:mission))
         or missions.key = lower(trim(:mission))
-        or lower(missions.name) = lower(trim(:mission))
+        or folded(missions.name) = folded(:mission)
 ),
 
 other_names as (

@@ -37,32 +37,42 @@ candidates as (
         )
         and (select period.last_day from period)
         and tenure_spans.possible_until >= (select period.first_day from period)
+    union all
+    -- a tenure with no stated dates, over the reach of the tenure it served under (as the chart draws it)
+    select tenure_spans.appointment_id
+    from tenure_spans
+    where
+        trim(:date) != ''
+        and tenure_spans.started_earliest is null
+        and tenure_spans.bar_start <= (select period.last_day from period)
+        and tenure_spans.bar_end >= (select period.first_day from period)
 ),
 
 tenures as (
     select
-        appointments_overview.appointment_id,
-        appointments_overview.position,
-        appointments_overview.position_level,
-        appointments_overview.person,
-        appointments_overview.nationality,
-        appointments_overview.started_date,
-        appointments_overview.started_earliest,
-        appointments_overview.started_latest,
-        appointments_overview.ended_date,
-        appointments_overview.ended_earliest,
-        appointments_overview.ended_latest,
+        appointments_joined.appointment_id,
+        appointments_joined.position,
+        appointments_joined.position_level,
+        appointments_joined.person,
+        appointments_joined.nationality,
+        appointments_joined.started_date,
+        appointments_joined.started_earliest,
+        appointments_joined.started_latest,
+        appointments_joined.ended_date,
+        appointments_joined.ended_earliest,
+        appointments_joined.ended_latest,
         -- a tenure with no stated end is over once a later holder of the same post has certainly started
         tenure_spans.succeeded_by,
         -- no tenure in a mission outlives the mission itself
         missions.ended_latest as mission_ended_latest,
+        tenure_spans.bar_start,
         period.first_day,
         period.last_day
     from candidates
     cross join period
-    inner join appointments_overview on candidates.appointment_id = appointments_overview.appointment_id
+    inner join appointments_joined on candidates.appointment_id = appointments_joined.appointment_id
     inner join tenure_spans on candidates.appointment_id = tenure_spans.appointment_id
-    inner join positions on appointments_overview.position_id = positions.id
+    inner join positions on appointments_joined.position_id = positions.id
     inner join missions on positions.mission_id = missions.id
 ),
 
@@ -78,6 +88,8 @@ judged as (
         -- in office at some time in the period: started by its last day, not ended before its first
         case
             when trim(:date) = '' then 'no date asked'
+            when started_earliest is null and bar_start is not null
+                then 'possibly in office (dates not stated; served under the head then in office)'
             when started_latest <= last_day and ended_earliest >= first_day then 'certainly in office'
             when
                 started_latest <= last_day and ended_date is null

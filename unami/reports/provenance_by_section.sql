@@ -30,6 +30,6 @@ from facts
 inner join source_sections on facts.source_section_id = source_sections.id
 inner join sources on source_sections.source_id = sources.id
 inner join section_totals on facts.source_section_id = section_totals.source_section_id
--- key or name of the source, any case
-where trim(:source) = '' or sources.key = lower(trim(:source)) or lower(sources.name) = lower(trim(:source))
+-- key or name of the source, any case, accents ignored
+where trim(:source) = '' or sources.key = lower(trim(:source)) or folded(sources.name) = folded(:source)
 order by sources.key, source_sections.position, facts.fact_table
