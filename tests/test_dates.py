@@ -16,6 +16,7 @@ def cold_parse_cache():
     (and hides the test from a mutation tool's map of which tests run which code)."""
     parse_date.cache_clear()
 
+
 # (EDTF, earliest, latest, precision): bounds worked out by hand from the calendar.
 ACCEPTED = [
     ("2003-08-14", "2003-08-14", "2003-08-14", "day"),
