@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from unami.reports import catalog
+from unami.reports import catalog, functions
 
 SIDECAR = """\
 title: Holders
@@ -121,3 +121,43 @@ def test_the_readme_list_has_one_line_per_report_with_its_parameters():
         "- **Holders** (`holders`): Who held a post. Grain: one row per tenure. Parameters: `:post`, `:year`.\n"
         "- **Empty** (`empty`): Nothing. Grain: no rows.\n"
     )
+
+
+# --- the SQL functions reports read their parameters through (unami/reports/functions.py) ----------------
+
+DAYS = [  # typed, first day asked, last day asked: from the calendar
+    ("2010", "2010-01-01", "2010-12-31"),
+    (" 2010-02 ", "2010-02-01", "2010-02-28"),
+    ("2012-02", "2012-02-01", "2012-02-29"),  # leap year
+    ("2010-12", "2010-12-01", "2010-12-31"),
+    ("2010-01-15", "2010-01-15", "2010-01-15"),
+    ("2010-13", "2010-13-01", None),  # no such month: the report then matches nothing
+    ("", "", ""),  # blank: the report reads it as "all"
+]
+
+
+@pytest.mark.parametrize(("typed", "first", "last"), DAYS, ids=[row[0] or "blank" for row in DAYS])
+def test_a_typed_date_asks_about_its_whole_period(typed, first, last):
+    assert (functions.first_day(typed), functions.last_day(typed)) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("electoral-assistance", 1),
+        ("Electoral Assistance", 1),
+        ("ÉLECTORAL assistance", 1),
+        ("electoral", 2),
+        ("Elect", 2),
+        ("assistance", None),  # not the start of the key or the name
+        ("", None),
+        ("%", None),  # a literal character, not a wildcard
+    ],
+)
+def test_closeness_is_exact_then_by_start_ignoring_case_accents_and_hyphens(typed, expected):
+    assert functions.closeness(typed, "electoral-assistance", "Electoral assistance") == expected
+
+
+def test_folded_drops_case_accents_and_extra_spaces():
+    assert functions.folded("  Ján   KUBIŠ ") == "jan kubis"
+    assert functions.folded(None) is None

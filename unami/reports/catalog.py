@@ -6,7 +6,8 @@ and `choices` when the values are a fixed list) and `columns` (each output colum
 in order, with what it holds; `helper_columns` names those that only order the rows or
 place a chart's marks, which a page does not show). A blank parameter means "all", as in
 Datasette, which binds a missing parameter as ''; text parameters are compared through
-`folded()` (any case, no accents), a SQL function `prepare()` registers.
+`folded()` (any case, no accents) and read through the SQL functions of `functions.py`, which
+`prepare()` registers.
 
     >>> report = load("leaders_timeline")
     >>> report.title
@@ -15,11 +16,12 @@ Datasette, which binds a missing parameter as ''; text parameters are compared t
 
 import re
 import sqlite3
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+from unami.reports import functions
 
 REPORTS_DIR = Path(__file__).resolve().parent
 PARAMETER = re.compile(r"(?<![:\w]):([a-z_][a-z0-9_]*)")
@@ -119,21 +121,9 @@ def load_all() -> list[Report]:
     return [load(name) for name in names()]
 
 
-def folded(text: str | None) -> str | None:
-    """Text as a person's input matches it: any case, accents dropped, spaces trimmed and single.
-
-    >>> folded("  Ján   KUBIŠ ")
-    'jan kubis'
-    """
-    if not isinstance(text, str):
-        return text
-    letters = unicodedata.normalize("NFKD", text)
-    return " ".join("".join(char for char in letters if not unicodedata.combining(char)).casefold().split())
-
-
 def prepare(connection: sqlite3.Connection) -> None:
-    """Register the SQL functions reports use (`folded`) on a connection that will run them."""
-    connection.create_function("folded", 1, folded, deterministic=True)
+    """Register the SQL functions reports use (unami/reports/functions.py) on a connection that will run them."""
+    functions.register(connection)
 
 
 def run(connection: sqlite3.Connection, report: Report, params: dict[str, str] | None = None):

@@ -5,16 +5,8 @@
 -- A year or a month is accepted as an edge: `from` its first day, `to` its last (2024 = 2024-01-01 .. 2024-12-31).
 with window_edges as (
     select
-        case
-            when trim(:from) glob '[0-9][0-9][0-9][0-9]' then trim(:from) || '-01-01'
-            when trim(:from) glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]' then trim(:from) || '-01'
-            else trim(:from)
-        end as first_day,
-        case
-            when trim(:to) glob '[0-9][0-9][0-9][0-9]' then trim(:to) || '-12-31'
-            when trim(:to) glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]' then date(trim(:to) || '-01', '+1 month', '-1 day')
-            else trim(:to)
-        end as last_day
+        first_day(:from) as first_day,
+        last_day(:to) as last_day
 ),
 
 bounds as (

@@ -1,29 +1,5 @@
 -- The mandate as the source lists it: areas, their tasks, and the component each task is coded to.
-with -- the components asked for: key or name in any case, with spaces or hyphens ('electoral assistance',
--- 'Human Rights', accents ignored); failing that, those whose key or name starts with what was typed ('electoral')
-asked_components as (
-    select
-        id,
-        case
-            when
-                replace(key, '-', ' ') = replace(lower(trim(:component)), '-', ' ')
-                or folded(name) = folded(:component)
-                then 1
-            when
-                replace(key, '-', ' ') like replace(trim(:component), '-', ' ') || '%'
-                or name like trim(:component) || '%'
-                then 2
-        end as closeness
-    from mandate_components
-    where trim(:component) != ''
-),
-
-nearest_components as (
-    select asked_components.id from asked_components
-    where asked_components.closeness = (select min(nearest.closeness) from asked_components as nearest)
-),
-
-tasks as (
+with tasks as (
     select
         mandate_tasks.mandate_area_id,
         mandate_tasks.position,
@@ -51,5 +27,13 @@ inner join missions on mandate_areas.mission_id = missions.id
 inner join source_sections on mandate_areas.source_section_id = source_sections.id
 left join resolutions on mandate_areas.resolution_id = resolutions.id
 left join tasks on mandate_areas.id = tasks.mandate_area_id
-where trim(:component) = '' or tasks.component_id in (select nearest_components.id from nearest_components)
+-- the components asked for, by key or name (closeness() ignores case, accents, hyphens against spaces);
+-- failing an exact match, those whose key or name starts with what was typed ('electoral')
+where
+    trim(:component) = '' or tasks.component_id in (
+        select asked.id from mandate_components as asked
+        where closeness(:component, asked.key, asked.name) = (
+            select min(closeness(:component, key, name)) from mandate_components
+        )
+    )
 order by missions.abbreviation asc, mandate_areas.area_kind desc, mandate_areas.position asc, tasks.position asc

@@ -1,29 +1,5 @@
 -- How the mandate's tasks and the mission's outcomes spread over the components.
-with -- the components asked for: key or name in any case, with spaces or hyphens ('electoral assistance',
--- 'Human Rights', accents ignored); failing that, those whose key or name starts with what was typed ('electoral')
-asked_components as (
-    select
-        id,
-        case
-            when
-                replace(key, '-', ' ') = replace(lower(trim(:component)), '-', ' ')
-                or folded(name) = folded(:component)
-                then 1
-            when
-                replace(key, '-', ' ') like replace(trim(:component), '-', ' ') || '%'
-                or name like trim(:component) || '%'
-                then 2
-        end as closeness
-    from mandate_components
-    where trim(:component) != ''
-),
-
-nearest_components as (
-    select asked_components.id from asked_components
-    where asked_components.closeness = (select min(nearest.closeness) from asked_components as nearest)
-),
-
-task_counts as (
+with task_counts as (
     select
         component_id,
         count(*) as tasks,
@@ -58,5 +34,13 @@ from mandate_components
 cross join totals
 left join task_counts on mandate_components.id = task_counts.component_id
 left join outcome_counts on mandate_components.id = outcome_counts.component_id
-where trim(:component) = '' or mandate_components.id in (select nearest_components.id from nearest_components)
+-- the components asked for, by key or name (closeness() ignores case, accents, hyphens against spaces);
+-- failing an exact match, those whose key or name starts with what was typed ('electoral')
+where
+    trim(:component) = '' or mandate_components.id in (
+        select asked.id from mandate_components as asked
+        where closeness(:component, asked.key, asked.name) = (
+            select min(closeness(:component, key, name)) from mandate_components
+        )
+    )
 order by tasks desc, mandate_components.name asc

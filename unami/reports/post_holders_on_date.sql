@@ -5,17 +5,8 @@
 -- a day is a period of one day. Anything else (2010-13, 2010-02-30, x) has no first day and matches nothing.
 with period as (
     select
-        case
-            when trim(:date) glob '[0-9][0-9][0-9][0-9]' then trim(:date) || '-01-01'
-            when trim(:date) glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]' then trim(:date) || '-01'
-            else trim(:date)
-        end as first_day,
-        case
-            when trim(:date) glob '[0-9][0-9][0-9][0-9]' then trim(:date) || '-12-31'
-            when trim(:date) glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]'
-                then date(trim(:date) || '-01', '+1 month', '-1 day')
-            else trim(:date)
-        end as last_day
+        first_day(:date) as first_day,
+        last_day(:date) as last_day
 ),
 
 candidates as (
