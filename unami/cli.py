@@ -321,7 +321,6 @@ def serve_command(db_path: Path, data_dirs: tuple[Path, ...], host: str, port: i
         build_and_report(db_path, chosen, data_said)
     else:
         click.echo(f"{db_path} {decision.reason}. {data_said}")
-    serve.write_site_files(db_path)
     command = serve.serve_command(db_path, host, port)
     click.echo(f"Serving {db_path} read-only at http://{host}:{port}/ (Ctrl-C to stop)")
     sys.stdout.flush()
