@@ -1,22 +1,23 @@
 """Datasette plugin: what one request may cost the published site, and what it may see.
 
-Datasette 0.65's time limit is a progress handler called every 1,000 SQLite VM steps, so it
-cannot stop one expensive function call, nor a row whose 1,000 steps each cost milliseconds.
-Each mechanism below bounds one way around it (the README's Guarantees say which attack each
-one answers):
+Datasette 0.65's time limit is a progress handler asked every 1,000 SQLite VM steps: it cannot
+stop one expensive function call, nor 1,000 steps of milliseconds each. Each mechanism below
+closes one way around it (the README's Guarantees table says which attack each one answers):
 
-- a watchdog interrupts every statement at its time limit (`conn.interrupt()` is checked on
-  every loop iteration, not every 1,000 steps);
-- SQL a visitor writes (`?sql=`, `_where=`) runs on SQL threads of its own, so it never queues
-  the pages and reports, with smaller values (1 MB), fewer result columns and guarded
-  length x length functions (`trim(X,Y)`, `instr`, `replace`, `like`, `glob`): each call's
-  work is checked first and a statement's total is capped;
-- printf/format widths are checked (text widths, blob formats and the sum of all conversions);
+- a watchdog thread interrupts every statement at its time limit (SQLite checks the interrupt
+  at every loop iteration);
+- SQL a visitor writes (`?sql=`, `_where=`) runs on SQL threads of its own at nice 10, at most
+  2 requests at a time (the others wait before Datasette sees them), with values of 250 KB at
+  most, 100 result columns, 2,000 characters of SQL, and SQLite's length x length and slow
+  per-byte functions guarded (`trim(X,Y)`, `instr`, `replace`, `like`, `glob`, `upper`,
+  `lower`, `hex`, `quote`, `randomblob`): their work is counted and a statement's total capped;
+- printf/format widths are checked (text widths, blob formats, the sum over all conversions);
 - one statement returns at most MAX_RESULT_BYTES, one response is at most MAX_RESPONSE_BYTES,
-  one URL asks for at most MAX_FACETS facets;
-- an authorizer refuses what reveals the server (file paths, memory addresses, other
-  visitors' SQL), and links are relative, so no Host header reaches a cached page;
-- every method but GET and HEAD gets a 405, and Datasette's user errors are 400, not 500.
+  one URL asks for at most MAX_FACETS facets, each once;
+- an authorizer refuses what reveals the server (the file's path, a library address, other
+  visitors' SQL), /-/databases.json shows no path, and links are relative, so no Host header
+  reaches a cached page;
+- every method but GET and HEAD gets a 405, and a visitor's mistakes are 400s, not 500s.
 """
 
 import asyncio
@@ -103,9 +104,8 @@ WATCHDOG = Watchdog()
 def statement_limits(conn, ms):
     """The watchdog instead of Datasette's progress handler, and this statement's budgets.
 
-    Datasette's handler is Python called every 1,000 VM steps: a runaway query on one thread
-    takes the GIL 10,000 times a second and a page rendering on the event loop waits for it
-    (seconds under a few hostile clients). The watchdog's interrupt needs no GIL in SQLite.
+    Datasette's handler is asked every 1,000 VM steps, so 1,000 steps of milliseconds each run
+    on past the limit; the interrupt is seen at the next loop iteration, and costs no Python.
     """
     _statement.result_bytes = 0
     _statement.work = 0
@@ -126,16 +126,12 @@ def statement_limits(conn, ms):
 datasette.database.sqlite_timelimit = statement_limits
 
 
-class TooLarge(sqlite3.OperationalError):
-    pass
-
-
 def counted_row(cursor, row):
     """sqlite3.Row, charging the row's size to the statement: a page of 1,000 near-1 MB values stops here."""
     if getattr(_statement, "active", False):
         _statement.result_bytes += sum(len(value) for value in row if isinstance(value, str | bytes)) + 8 * len(row)
         if _statement.result_bytes > MAX_RESULT_BYTES:
-            raise TooLarge(f"the answer is over {MAX_RESULT_BYTES:,} bytes, this site's limit: ask for fewer rows")
+            raise sqlite3.OperationalError(f"the answer is over {MAX_RESULT_BYTES:,} bytes, this site's limit: ask for fewer rows")
     return sqlite3.Row(cursor, row)
 
 
