@@ -30,6 +30,7 @@ import sys
 import threading
 import time
 import urllib.parse
+from collections.abc import Callable
 from concurrent import futures
 
 import datasette.database
@@ -131,7 +132,8 @@ def counted_row(cursor, row):
     if getattr(_statement, "active", False):
         _statement.result_bytes += sum(len(value) for value in row if isinstance(value, str | bytes)) + 8 * len(row)
         if _statement.result_bytes > MAX_RESULT_BYTES:
-            raise sqlite3.OperationalError(f"the answer is over {MAX_RESULT_BYTES:,} bytes, this site's limit: ask for fewer rows")
+            limit = f"{MAX_RESULT_BYTES:,}"
+            raise sqlite3.OperationalError(f"the answer is over {limit} bytes, this site's limit: ask for fewer rows")
     return sqlite3.Row(cursor, row)
 
 
@@ -365,8 +367,8 @@ def handle_exception(datasette, request, exception):
 
 READ_METHODS = frozenset({"GET", "HEAD"})
 VISITOR_SQL_PARAMETERS = frozenset({"sql", "_where"})
-# Set by unami.site_server: called when the served file is no longer the one opened.
-on_file_change = None
+# Set by unami.site_server: called with the path when the served file is no longer the one opened.
+on_file_change: Callable[[str], None] | None = None
 
 
 def _plain(status: int, message: str, headers=()) -> tuple[dict, dict]:
