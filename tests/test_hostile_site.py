@@ -231,6 +231,8 @@ SECRETS = [
     ("select sql from sqlite_stmt", "access to sqlite_stmt.sql is prohibited"),
     ("select fts3_tokenizer('simple')", "not authorized to use function: fts3_tokenizer"),
     ("select hex(fts3_tokenizer('porter'))", "not authorized to use function: fts3_tokenizer"),
+    # Not a secret: length x length work that carries a JSON subtype no Python guard can keep.
+    ("select json_patch('{\"a\": 1}', '{\"b\": 2}')", "not authorized to use function: json_patch"),
 ]
 
 
