@@ -236,7 +236,6 @@ def serve_figures(db_path: Path, reports: list[catalog.Report], seconds: float, 
 
     port = load_test.free_port()
     started = time.perf_counter()
-    serve.write_site_files(db_path)
     command_startup, server = first_answer_seconds(serve.serve_command(db_path, load_test.HOST, port), port, log)
     startup = time.perf_counter() - started
     figures = {label: {"rps": [], "p99": [], "errors": 0} for label in urls}

@@ -182,3 +182,31 @@ def test_a_bulk_file_given_in_two_data_directories_is_refused(tmp_path):
         "(same contingent, personnel type, observed date, source section)"
     )
     assert digest(db) == before
+
+
+def test_check_finds_the_same_fact_loaded_twice_as_the_build_does(tmp_path):
+    months = [line(observed=f"2010-{month:02d}", personnel_count=70 + month) for month in range(1, 4)]
+    fixture = data_with(tmp_path, [*months, line(observed="2010-02", personnel_count=99)])
+    result = CliRunner().invoke(main, ["check", "--data", str(tmp_path / "data"), "--data", str(fixture)])
+    assert result.exit_code == 1, result.output
+    bulk = fixture / "contingent_strengths.jsonl"
+    assert result.output.splitlines()[0] == (
+        f"{bulk}: line 4: (record): repeats the fact of {bulk} line 2 "
+        "(same contingent, personnel type, observed date, source section)"
+    )
+
+
+def test_check_finds_a_bulk_file_given_in_two_data_directories(tmp_path):
+    fixture = data_with(tmp_path, [line(observed=f"2010-{month:02d}") for month in range(1, 3)])
+    again = tmp_path / "again"
+    again.mkdir()
+    shutil.copy(fixture / "contingent_strengths.jsonl", again / "contingent_strengths.jsonl")
+    arguments = ["--data", str(tmp_path / "data"), "--data", str(fixture), "--data", str(again)]
+    result = CliRunner().invoke(main, ["check", *arguments])
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines()[:2] == [
+        f"{again / 'contingent_strengths.jsonl'}: line {number}: (record): repeats the fact of "
+        f"{fixture / 'contingent_strengths.jsonl'} line {number} "
+        "(same contingent, personnel type, observed date, source section)"
+        for number in (1, 2)
+    ]

@@ -183,7 +183,7 @@ def test_the_10_layout_moves_queries_and_options_to_the_configuration(built_db):
 def test_served_site_smoke_test_with_datasette_get(built_db, tmp_path):
     db_path = tmp_path / "unami.db"
     db_path.write_bytes(built_db.read_bytes())
-    metadata_path, inspect_path = write_site_files(db_path)
+    metadata_path, inspect_path = write_site_files(db_path, tmp_path)
     assert json.loads(inspect_path.read_text())[DB]["tables"]["people"]["count"] >= 10
     for path, expected in [(f"/{DB}.json", "leaders_timeline"), (f"/{DB}/people.json?_shape=array", "Ad Melkert")]:
         result = subprocess.run(
@@ -245,12 +245,17 @@ def test_serve_rebuilds_only_a_missing_or_stale_database(built_db, tmp_path):
 
 def test_serve_command_is_immutable_and_never_loads_extensions_or_crossdb(built_db):
     from unami.serve import serve_command
+    from unami.site_server import datasette_instance
 
     command = serve_command(built_db, "127.0.0.1", 8001)
-    assert command[command.index("-i") + 1] == str(built_db)
-    assert "--inspect-file" in command and "--metadata" in command
-    assert not {"--load-extension", "--crossdb"} & set(command)
-    assert command[command.index("sql_time_limit_ms") - 1 :][:3] == ["--setting", "sql_time_limit_ms", "750"]
+    assert command[1:] == ["-m", "unami.site_server", "--db", str(built_db), "--host", "127.0.0.1", "--port", "8001"]
+    served = datasette_instance(built_db)
+    assert [(name, database.is_mutable) for name, database in served.databases.items() if name != "_internal"] == [
+        ("unami", False)
+    ]
+    assert (served.sqlite_extensions, served.crossdb) == ([], False)
+    assert served.setting("sql_time_limit_ms") == 750
+    assert served.inspect_data["unami"]["tables"]["people"]["count"] >= 10
 
 
 def test_the_site_shows_the_data_version_and_the_source_attribution(site, built_db):

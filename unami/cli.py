@@ -1,11 +1,12 @@
 """The `unami` command: the one thin layer that knows every floor of the project."""
 
 import sys
+import tempfile
 from pathlib import Path
 
 import click
 
-from unami import DEFAULT_DATA_DIR, DEFAULT_DB, PROJECT_ROOT, loaders
+from unami import DEFAULT_DATA_DIR, DEFAULT_DB, PROJECT_ROOT, loaders, migrate
 from unami.build import BuildError, build
 
 db_option = click.option(
@@ -161,6 +162,12 @@ def check_command(data_dirs: tuple[Path, ...]):
     try:
         # Nothing is written here, so bulk files are validated now (a build does it while loading).
         plan = loaders.plan_load(chosen, loaders.FAMILIES, defer_streams=False)
+        # Rules SQLite answers after the insert (the same fact loaded twice) need the rows in a database:
+        # a scratch one, thrown away.
+        with tempfile.TemporaryDirectory(prefix="unami-check-") as scratch:
+            scratch_db = Path(scratch) / "check.db"
+            migrate.upgrade(scratch_db)
+            loaders.write(scratch_db, plan, migrate.head_revision())
     except loaders.DataError as error:
         report_problems(error, "fix them and run `unami check` again")
     rows = sum(len(table_rows) for table_rows in plan.rows.values()) + sum(plan.streamed.values())
@@ -359,7 +366,6 @@ def serve_command(db_path: Path, data_dirs: tuple[Path, ...], host: str, port: i
         build_and_report(db_path, chosen, data_said)
     else:
         click.echo(f"{db_path} {decision.reason}. {data_said}")
-    serve.write_site_files(db_path)
     command = serve.serve_command(db_path, host, port)
     click.echo(f"Serving {db_path} read-only at http://{host}:{port}/ (Ctrl-C to stop)")
     sys.stdout.flush()

@@ -1,8 +1,8 @@
-"""Serve the database read-only with Datasette: build when stale, write the generated files, run.
+"""Serve the database read-only with Datasette: build when stale, then run unami.site_server.
 
-The database is served immutable (`-i`, with a precomputed inspect file), so no
-request can write to it; ad hoc SQL stays allowed, capped by the site's settings.
-No `--load-extension` and no `--crossdb`, on purpose.
+The database is served immutable (with precomputed counts), so no request can write to it;
+ad hoc SQL stays allowed, capped by the site's settings and unami/datasette_limits.py.
+No extensions and no cross-database queries, on purpose. Nothing is written beside the file.
 """
 
 import json
@@ -94,18 +94,13 @@ def decide(db_path: Path, data_dirs: list[Path], data_given: bool) -> Decision:
     return Decision("serve", "is up to date")
 
 
-def generated_paths(db_path: Path) -> tuple[Path, Path]:
-    """Where the metadata and inspect files of `db_path` are written (beside it)."""
-    db_path = Path(db_path)
-    return (
-        db_path.with_name(f"{db_path.stem}.metadata.json"),
-        db_path.with_name(f"{db_path.stem}.inspect.json"),
-    )
+def write_site_files(db_path: Path, directory: Path) -> tuple[Path, Path]:
+    """Write the generated metadata and the inspect file into `directory` (for `datasette serve` by hand).
 
-
-def write_site_files(db_path: Path) -> tuple[Path, Path]:
-    """Write the generated metadata and the inspect file (precomputed counts of the immutable file)."""
-    metadata_path, inspect_path = generated_paths(db_path)
+    `unami serve` writes neither: unami.site_server makes both in memory.
+    """
+    metadata_path = Path(directory) / f"{Path(db_path).stem}.metadata.json"
+    inspect_path = Path(directory) / f"{Path(db_path).stem}.inspect.json"
     metadata = metadata_065(site_config(db_path))
     metadata_path.write_text(json.dumps(metadata, indent=2, ensure_ascii=False), encoding="utf-8")
     subprocess.run(
@@ -123,7 +118,7 @@ def _setting_value(value) -> str:
 
 
 def datasette_arguments(db_path: Path, metadata_path: Path, inspect_path: Path) -> list[str]:
-    """Arguments for `datasette serve`, without host and port."""
+    """Arguments for `datasette serve` by hand, without host and port."""
     arguments = ["-i", str(db_path), "--inspect-file", str(inspect_path), "--metadata", str(metadata_path)]
     for name, value in SETTINGS.items():
         arguments += ["--setting", name, _setting_value(value)]
@@ -131,16 +126,5 @@ def datasette_arguments(db_path: Path, metadata_path: Path, inspect_path: Path) 
 
 
 def serve_command(db_path: Path, host: str, port: int) -> list[str]:
-    """The full command line that serves `db_path` (generated files must exist)."""
-    metadata_path, inspect_path = generated_paths(db_path)
-    return [
-        sys.executable,
-        "-m",
-        "datasette",
-        "serve",
-        *datasette_arguments(db_path, metadata_path, inspect_path),
-        "--host",
-        host,
-        "--port",
-        str(port),
-    ]
+    """The full command line that serves `db_path` (see unami/site_server.py)."""
+    return [sys.executable, "-m", "unami.site_server", "--db", str(db_path), "--host", host, "--port", str(port)]
