@@ -1,0 +1,95 @@
+"""The load context (unami/loaders/context.py) that every family writes through, on its own.
+
+The bad-input corpus reaches most of it through real files; these pin the paths a family author
+can reach but today's data files do not: unvalidated dates, long key lists, rows without a record,
+record files read by line.
+"""
+
+from unami.loaders.context import Fact, LoadContext
+from unami.loaders.errors import Problem
+
+
+def context_in(file: str = "data/events.yaml", default_source: str | None = "wikipedia-unami") -> LoadContext:
+    context = LoadContext()
+    context.start_file(file, default_source)
+    return context
+
+
+def test_a_date_the_model_did_not_check_is_a_problem_and_stored_as_unknown():
+    context = context_in()
+    columns = context.date("occurred", "2004-13", "events[2] (attack)", "occurred")
+    assert columns == {
+        "occurred_date": None,
+        "occurred_earliest": None,
+        "occurred_latest": None,
+        "occurred_precision": None,
+    }
+    [problem] = context.problems
+    assert (problem.file, problem.record, problem.field) == ("data/events.yaml", "events[2] (attack)", "occurred")
+    assert problem.message.startswith("'2004-13' is not a valid EDTF date")
+
+
+def test_an_unknown_key_lists_the_first_eight_known_then_an_ellipsis():
+    context = context_in()
+    for number, key in enumerate("abcdefghi", 1):
+        context.register("people", key, number, f"people[{number - 1}]")
+    assert context.ref("people", "z", "events[0]", "person") is None
+    said = "unknown people key 'z' (known: a, b, c, d, e, f, g, h, ...)"
+    assert context.problems == [Problem("data/events.yaml", "events[0]", "person", said)]
+
+
+def test_an_unknown_key_among_eight_lists_them_all_and_among_none_says_none():
+    context = context_in()
+    for number, key in enumerate("abcdefgh", 1):
+        context.register("people", key, number, f"people[{number - 1}]")
+    context.ref("people", "z", "events[0]", "person")
+    context.ref("countries", "ZZZ", "events[1]", "country")
+    assert [problem.message for problem in context.problems] == [
+        "unknown people key 'z' (known: a, b, c, d, e, f, g, h)",
+        "unknown countries key 'ZZZ' (known: none)",
+    ]
+
+
+def test_a_fact_without_a_source_is_refused_differently_in_yaml_and_json_lines():
+    fact = Fact(section="Leadership")
+    in_yaml, in_lines = context_in(default_source=None), context_in("data/strengths.jsonl", None)
+    assert in_yaml.provenance(fact, "events[0]") == {"source_section_id": None}
+    assert in_lines.provenance(fact, "line 3") == {"source_section_id": None}
+    assert [str(problem) for problem in in_yaml.problems + in_lines.problems] == [
+        "data/events.yaml: events[0]: source: no source given and the file sets no default `source:`",
+        "data/strengths.jsonl: line 3: source: no source given (JSON Lines has no file-level default: "
+        "each fact names its source)",
+    ]
+
+
+def test_a_record_file_names_its_records_by_line_and_other_lists_by_index():
+    context = LoadContext()
+    context.start_file("data/strengths.jsonl", None, line_numbers=[2, 5])
+    assert context.label("strengths", 1, "x") == "line 5 (x)"
+    assert context.label("strengths", 2) == "strengths[2]"  # past the lines read: by index
+    assert context.label("contingents", 0) == "contingents[0]"  # another list: by index
+    context_of_yaml = context_in()
+    assert context_of_yaml.label("strengths", 0) == "strengths[0]"
+
+
+def test_a_row_no_record_states_alone_is_named_by_its_table_and_id():
+    context = context_in()
+    row_id = context.add("contingent_strengths", {"personnel": 5})
+    row = context.rows["contingent_strengths"][row_id - 1]
+    assert context.origin("contingent_strengths", {"id": 99}) == ("(unknown file)", None)
+    context.problem_with_row("contingent_strengths", row, "personnel", "too many")
+    context.problem_in_record("contingent_strengths", row, "personnel", "too few")
+    assert [str(problem) for problem in context.problems] == [
+        "data/events.yaml: contingent_strengths 1: personnel: too many",
+        "data/events.yaml: contingent_strengths 1: personnel: too few",
+    ]
+
+
+def test_keys_registered_ahead_get_the_next_ids_and_a_repeat_is_named_by_its_place():
+    context = context_in()
+    context.add("appointments", {"key": "earlier"})
+    context.register_ahead("appointments", ["qazi", "de-mistura", "qazi"])
+    assert context.ids["appointments"] == {"qazi": 2, "de-mistura": 3}
+    assert [str(problem) for problem in context.problems] == [
+        "data/events.yaml: appointments[2] (qazi): key: duplicate appointments key 'qazi'; keys must be unique"
+    ]
