@@ -1,6 +1,6 @@
 """Server time of the pages a visitor opens first: the home page, entity pages, the dashboard and each of
 its charts' data requests, measured through Datasette's in-process client on a built database, set up
-as `unami serve` sets it up (metadata and inspect files written beside the database).
+as `unami serve` sets it up (`unami.site_server.datasette_instance`).
 
     python -m benchmarks.pages /tmp/unami-perf/unami.db      # a scaled build (see benchmarks/run.py)
 
@@ -12,7 +12,6 @@ median under 100 ms at the scale of the field.
 
 import argparse
 import asyncio
-import json
 import statistics
 import time
 from pathlib import Path
@@ -51,19 +50,9 @@ def pages(db_path: Path) -> list[tuple[str, str]]:
 
 def measure(db_path: Path, runs: int) -> list[tuple[str, float, float, float, int]]:
     """(label, median ms, p95 ms, median CPU ms, status) of each request, `runs` times each."""
-    from datasette.app import Datasette
+    from unami.site_server import datasette_instance
 
-    from unami.serve import write_site_files
-    from unami.site import SETTINGS
-
-    # as `unami serve` runs it: the metadata read back from its JSON file, the counts from the inspect file
-    metadata_path, inspect_path = write_site_files(db_path)
-    datasette = Datasette(
-        immutables=[str(db_path)],
-        metadata=json.loads(metadata_path.read_text(encoding="utf-8")),
-        inspect_data=json.loads(inspect_path.read_text(encoding="utf-8")),
-        settings=SETTINGS,
-    )
+    datasette = datasette_instance(db_path)  # exactly as `unami serve` builds it
     results = []
 
     async def run():

@@ -455,7 +455,8 @@ def asgi_wrapper(datasette):
                         raise RuntimeError(f"streamed answer over {MAX_RESPONSE_BYTES:,} bytes cut off")
                 await send(message)
 
-            visitor = any(key in VISITOR_SQL_PARAMETERS for key, _value in pairs)
+            # The dashboard's own chart queries are the site's pages, not SQL a visitor wrote.
+            visitor = any(key in VISITOR_SQL_PARAMETERS and value not in known_sql for key, value in pairs)
             token = VISITOR_SQL.set(visitor)
             try:
                 if visitor:
