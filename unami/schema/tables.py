@@ -467,5 +467,7 @@ dataset_versions = strict_table(
 Index("ix_people_name", people.c.name)
 Index("ix_positions_name", positions.c.name)
 Index("ix_resolutions_name", resolutions.c.name)
+# The support of a fact is read by its table and id (fact_source_counts, the fact-support report).
+Index("ix_fact_claims_fact_table_fact_id", fact_claims.c.fact_table, fact_claims.c.fact_id)
 # The event timeline reads events in date order and tests the latest bound from the index alone.
 Index("ix_events_occurred_earliest_occurred_latest", events.c.occurred_earliest, events.c.occurred_latest)

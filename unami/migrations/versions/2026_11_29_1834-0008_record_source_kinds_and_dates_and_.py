@@ -119,6 +119,7 @@ def upgrade() -> None:
     )
     for column in ("basis", "fact_table", "rests_on_claim_id", "source_section_id", "stance"):
         op.create_index(f"ix_fact_claims_{column}", "fact_claims", [column], unique=False)
+    op.create_index("ix_fact_claims_fact_table_fact_id", "fact_claims", ["fact_table", "fact_id"], unique=False)
     rebuild_table("sources", SOURCES_OLD, SOURCES_NEW)
     for column in ("published_earliest", "published_latest", "source_kind"):
         op.create_index(f"ix_sources_{column}", "sources", [column], unique=False)
@@ -136,6 +137,7 @@ def downgrade() -> None:
     for column in ("published_earliest", "published_latest", "source_kind"):
         op.drop_index(f"ix_sources_{column}", table_name="sources")
     rebuild_table("sources", SOURCES_NEW, SOURCES_OLD)
+    op.drop_index("ix_fact_claims_fact_table_fact_id", table_name="fact_claims")
     for column in ("basis", "fact_table", "rests_on_claim_id", "source_section_id", "stance"):
         op.drop_index(f"ix_fact_claims_{column}", table_name="fact_claims")
     op.drop_table("fact_claims")
