@@ -8,6 +8,12 @@ import pytest
 
 from unami import schema
 
+# The article's own sections: the facts these tests check are the article's.
+ARTICLE_SECTIONS = (
+    "(select source_sections.id from source_sections join sources on sources.id = source_id"
+    " where sources.key = 'wikipedia-unami')"
+)
+
 SRSG_ON_DATE = """
     select people.name
     from appointments
@@ -114,10 +120,10 @@ def test_named_contributing_countries(query):
 
 def test_the_first_guard_unit_grew_from_134_to_160_and_australia_trained_equipped_and_moved_it(query):
     strengths = query(
-        """select personnel_count, observed_date from contingent_strengths
+        f"""select personnel_count, observed_date from contingent_strengths
            join contingents on contingents.id = contingent_id
            where contingents.list_position = 1
-             and contingent_strengths.source_section_id in (select source_sections.id from source_sections join sources on sources.id = source_id where sources.key = 'wikipedia-unami')
+             and contingent_strengths.source_section_id in {ARTICLE_SECTIONS}
            order by personnel_count"""
     )
     assert strengths == [
@@ -134,12 +140,12 @@ def test_the_first_guard_unit_grew_from_134_to_160_and_australia_trained_equippe
 
 def test_every_contradiction_is_queryable_with_its_sections(query):
     rows = query(
-        """select discrepancies.key, discrepancies.discrepancy_kind, count(*) as claims,
+        f"""select discrepancies.key, discrepancies.discrepancy_kind, count(*) as claims,
                   group_concat(distinct source_sections.name) as sections
            from discrepancies
            join discrepancy_claims on discrepancy_claims.discrepancy_id = discrepancies.id
            join source_sections on source_sections.id = discrepancy_claims.source_section_id
-           where discrepancy_claims.source_section_id in (select source_sections.id from source_sections join sources on sources.id = source_id where sources.key = 'wikipedia-unami')
+           where discrepancy_claims.source_section_id in {ARTICLE_SECTIONS}
              and discrepancies.discrepancy_kind not like 'sources disagree%'
            group by discrepancies.id order by discrepancies.key"""
     )
@@ -170,10 +176,10 @@ def test_heading_years_can_be_compared_with_text_dates_by_a_query(query):
 
 def test_de_mistura_nationality_rests_only_on_his_parents_and_qazi_has_none(query):
     rows = query(
-        """select people.key, countries.iso3, basis from person_nationalities
+        f"""select people.key, countries.iso3, basis from person_nationalities
            join people on people.id = person_id join countries on countries.id = country_id
            where people.key in ('staffan-de-mistura', 'ashraf-jehangir-qazi')
-             and person_nationalities.source_section_id in (select source_sections.id from source_sections join sources on sources.id = source_id where sources.key = 'wikipedia-unami')
+             and person_nationalities.source_section_id in {ARTICLE_SECTIONS}
            order by iso3"""
     )
     assert rows == [
