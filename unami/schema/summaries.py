@@ -100,9 +100,7 @@ date_precision_counts = summary_table(
 
 def dated_columns() -> list[tuple[str, str]]:
     """(table, date prefix) of every EDTF date quadruple (`<prefix>_date`, ..., `<prefix>_precision`)."""
-    # Every table's dates, sources' publication dates included; summaries hold none of their own.
-    dated = [table for table in metadata.tables.values() if table.name not in SUMMARY_TABLE_NAMES]
-    return [(table.name, date.prefix) for table in dated for date in edtf_dates(table)]
+    return [(table.name, date.prefix) for table in fact_tables() for date in edtf_dates(table)]
 
 
 # --- Events per year -------------------------------------------------------------------------
