@@ -148,9 +148,9 @@ tenure_spans = summary_table(
     text(
         "possible_until",
         "Last ISO day the tenure can still cover: its latest end, or, end not stated, the day before"
-        " succeeded_by and no later than the mission's end (NULL: start not stated).",
+        " succeeded_by and no later than the mission's end (NULL: start not stated; 9999-12-31: no bound known).",
     ),
-    integer("span_days", "Days from started_earliest to possible_until (NULL: either unknown)."),
+    integer("span_days", "Days from started_earliest to possible_until (NULL: either unknown, or no bound known)."),
     text("bar_start", "Leadership chart: where the tenure's bar starts (see bar_basis; NULL: not a mission post)."),
     text("bar_end", "Leadership chart: where the tenure's bar ends (see bar_basis; NULL: not a mission post)."),
     text("bar_basis", "How the bar was drawn where the source gives no date (NULL: not a mission post)."),
