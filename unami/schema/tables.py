@@ -220,7 +220,12 @@ appointments = strict_table(
     reference(
         "served_under_appointment_id", "appointments", "Tenure of the head this holder served under.", nullable=True
     ),
-    *coded("end_reason", v.END_REASONS, "Why the tenure ended, as far as the source says.", nullable=True),
+    *coded(
+        "end_reason",
+        v.END_REASONS,
+        "Why the tenure ended: 'not stated' when it ended for a reason no source gives; NULL while no end is recorded.",
+        nullable=True,
+    ),
     reference("next_appointment_id", "appointments", "The person's next post, if the source names it.", nullable=True),
     text("note", "What else the source says about the tenure, in this project's words."),
     *provenance(),
