@@ -117,7 +117,7 @@ def test_dashboard_page_and_every_chart_query_answer(site):
 
 def test_gantt_chart_rows_have_start_and_end(site):
     rows = get_json(site, f"/{DB}/leaders_timeline.json?_shape=array")
-    assert len(rows) == 10
+    assert len(rows) == 12  # 8 heads and 4 deputies
     assert all(row["bar_start"] and row["bar_end"] and row["bar_start"] < row["bar_end"] for row in rows)
 
 
