@@ -320,8 +320,8 @@ CASES = [
         "two overlapping tenures in one post",
         "posts.yaml",
         replace(
-            "    started: 2009-07\n    heading_years: 2009–2011",
-            "    started: 2009-07\n    ended: 2014-01\n    heading_years: 2009–2014",
+            "    ended: 2011-08\n    heading_years: 2009–2011",
+            "    ended: 2014-01\n    heading_years: 2009–2014",
         ),
         "appointments mladenov-srsg",
         "started",
@@ -381,9 +381,9 @@ CASES = [
     Case(
         "parts not adding up to the total",
         "field.yaml",
-        replace(
-            "{mission: unami, observed: 2023, category: total, personnel_count: 648, is_approximate: true,",
-            "{mission: unami, observed: 2023, category: total, personnel_count: 650,",
+        # Exact figures only: approximate parts need not add up.
+        lambda text: replace(", is_approximate: true, section: Leadership}", ", section: Leadership}", 3)(
+            text.replace("category: total, personnel_count: 648,", "category: total, personnel_count: 650,")
         ),
         "staffing (unami 2023)",
         "personnel_count",
@@ -753,6 +753,71 @@ CASES = [
         "contingents[7] (observers-entry-8).strengths[1]",
         "(record)",
         "repeats the fact of",
+    ),
+    # --- Claims of further sources (claims.yaml) and the sources' own fields ---------------------
+    Case(
+        "claim about a table claims do not point at",
+        "claims.yaml",
+        replace("    fact: appointments/qazi-srsg\n", "    fact: staffing_counts/qazi-srsg\n"),
+        "claims[0] (qazi-named-12-july-2004)",
+        "fact",
+        "'staffing_counts' is not a table claims point at",
+    ),
+    Case(
+        "claim about an unknown fact row",
+        "claims.yaml",
+        replace("    fact: appointments/qazi-srsg\n", "    fact: appointments/qazy-srsg\n"),
+        "claims[0] (qazi-named-12-july-2004)",
+        "fact",
+        "unknown appointments key 'qazy-srsg'",
+    ),
+    Case(
+        "claim about a column the table lacks",
+        "claims.yaml",
+        replace("    column: started\n", "    column: start_day\n"),
+        "claims[0] (qazi-named-12-july-2004)",
+        "column",
+        "appointments has no column 'start_day'",
+    ),
+    Case(
+        "inference without its rule",
+        "claims.yaml",
+        replace("    rule: A tenure with no stated end ends when its successor's begins.\n", ""),
+        "claims[20] (hennis-plasschaert-end-from-successor)",
+        "(record)",
+        "an inferred claim gives its rule, a stated one gives none",
+    ),
+    Case(
+        "inference resting on an unknown claim",
+        "claims.yaml",
+        replace("    rests_on: al-hassan-succeeded-her-july-2024\n", "    rests_on: al-hassan-started\n"),
+        "claims[20] (hennis-plasschaert-end-from-successor)",
+        "rests_on",
+        "unknown fact_claims key 'al-hassan-started'",
+    ),
+    Case(
+        "claim with an unknown stance",
+        "claims.yaml",
+        replace("    stance: disagrees\n", "    stance: doubts\n"),
+        "claims[11] (kobler-heads-from-1-october-2011)",
+        "stance",
+        "Input should be 'agrees' or 'disagrees'",
+    ),
+    Case(
+        "source of an unknown kind",
+        "sources.yaml",
+        replace("    kind: standard\n", "    kind: textbook\n"),
+        "sources[1] (iso-3166-1)",
+        "kind",
+        "Input should be 'encyclopedia revision'",
+    ),
+    Case(
+        "source with a publication date that is not EDTF",
+        "sources.yaml",
+        replace("    published: 2011-08-05\n", "    published: 5 August 2011\n"),
+        "sources[2] (aa-kobler-appointed-2011)",
+        "published",
+        "is not a valid EDTF date",
     ),
 ]
 

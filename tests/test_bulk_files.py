@@ -63,7 +63,7 @@ def test_a_bulk_series_loads_beside_the_curated_facts(tmp_path):
             "select count(*) from contingent_strengths where observed_date is null or observed_date not like '2010-%'"
         ).fetchone()[0]
     assert series == [(f"2010-{month:02d}", "month", 70 + month) for month in range(1, 13)]
-    assert curated == 16  # the article's own strengths are all still there
+    assert curated == 22  # data/'s own strengths (16 of the article, 6 of other sources) are all still there
     assert CliRunner().invoke(main, ["check", "--data", str(tmp_path / "data"), "--data", str(fixture)]).exit_code == 0
 
 

@@ -64,7 +64,7 @@ def test_lists_as_json_lines_build_the_same_database(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DEFAULT_DATA_DIR, data)
     moved = move_list_to_jsonl(data, "posts.yaml", "appointments") + move_list_to_jsonl(data, "events.yaml", "events")
-    assert moved == 16 + 15  # every appointment and event of the article
+    assert moved == 18 + 19  # every appointment and event of data/ (16 and 15 of the article)
     assert not (data / "events.yaml").exists() and (data / "posts.yaml").exists()  # positions stay in YAML
 
     result = build(tmp_path / "yaml.db", DEFAULT_DATA_DIR)
@@ -72,7 +72,7 @@ def test_lists_as_json_lines_build_the_same_database(tmp_path):
     result = build(tmp_path / "jsonl.db", data)
     assert result.exit_code == 0, result.output
     from_yaml, from_jsonl = table_contents(tmp_path / "yaml.db"), table_contents(tmp_path / "jsonl.db")
-    assert len(from_jsonl["appointments"]) == 16 and len(from_jsonl["event_participants"]) == 21
+    assert len(from_jsonl["appointments"]) == 18 and len(from_jsonl["event_participants"]) == 25
     assert from_jsonl == from_yaml
 
 

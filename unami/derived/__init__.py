@@ -112,9 +112,50 @@ def precision_fill() -> str:
     return f"INSERT INTO date_precision_counts ({columns})\n{branches}"
 
 
+def support_fill() -> str:
+    """Fill of fact_source_counts: every row of every supported fact table, then the rows claims concern."""
+
+    def label(table: Table) -> str:
+        return next((name for name in ("key", "name", "iso3", "number") if name in table.columns), "null")
+
+    branches = "\n    union all\n".join(
+        f"    select '{table.name}', id, {label(table)}, source_section_id from {table.name}"
+        for table in summaries.supported_tables()
+    )
+    return f"""INSERT INTO fact_source_counts
+    (fact_table, fact_id, label, source_section_id, sources, disagreeing_sources, inferred_claims, claims)
+with facts (fact_table, fact_id, label, source_section_id) as (
+{branches}
+),
+claimed as (
+    select fact_claims.fact_table, fact_claims.fact_id,
+        count(distinct case when stance = 'agrees' and basis = 'stated' then source_sections.source_id end)
+            as agreeing,
+        count(distinct case when stance = 'disagrees' then source_sections.source_id end) as disagreeing,
+        sum(basis = 'inferred') as inferred,
+        count(*) as claims
+    from fact_claims
+    inner join source_sections on fact_claims.source_section_id = source_sections.id
+    group by fact_claims.fact_table, fact_claims.fact_id
+)
+select facts.fact_table, facts.fact_id, facts.label, facts.source_section_id,
+    case when claimed.claims is null then 1 else 1 + claimed.agreeing - coalesce((
+        -- the row's own source is counted once, even when one of its claims cites it again
+        select 1 from fact_claims
+        inner join source_sections on fact_claims.source_section_id = source_sections.id
+        where fact_claims.fact_table = facts.fact_table and fact_claims.fact_id = facts.fact_id
+            and fact_claims.stance = 'agrees' and fact_claims.basis = 'stated'
+            and source_sections.source_id = (select source_id from source_sections where id = facts.source_section_id)
+        limit 1), 0) end,
+    coalesce(claimed.disagreeing, 0), coalesce(claimed.inferred, 0), coalesce(claimed.claims, 0)
+from facts
+left join claimed on claimed.fact_table = facts.fact_table and claimed.fact_id = facts.fact_id"""
+
+
 GENERATED_FILLS: dict[str, Callable[[], str]] = {
     "section_fact_counts": section_fill,
     "date_precision_counts": precision_fill,
+    "fact_source_counts": support_fill,
 }
 
 # --- the catalog ----------------------------------------------------------------------------

@@ -94,8 +94,9 @@ update tenure_spans set
     )
 where started_earliest is not null;
 
+-- 9999-12-31 means "no bound known" (an open tenure outside any mission): it has no span in days.
 update tenure_spans set span_days = cast(julianday(possible_until) - julianday(started_earliest) as integer)
-where possible_until is not null;
+where possible_until is not null and possible_until != '9999-12-31';
 
 -- A bar ends where the tenure's reach ends, so the chart shows in office on a day exactly the tenures
 -- post_holders_on_date lists for it; a tenure with no stated dates is drawn over the reach of the tenure

@@ -6,6 +6,7 @@ in FAMILIES in dependency order: a family may refer only to keys of the families
 """
 
 from unami.loaders import (
+    claims,
     discrepancies,
     events,
     field,
@@ -34,6 +35,7 @@ FAMILIES: list[Family] = [
     outcomes.FAMILY,
     field.FAMILY,
     discrepancies.FAMILY,
+    claims.FAMILY,
 ]
 
 __all__ = ["FAMILIES", "DataError", "Family", "LoadPlan", "Problem", "data_sha256", "plan_load", "write"]

@@ -2,7 +2,8 @@
 
 from pydantic import Field
 
-from unami.loaders.context import Family, Key, Label, LoadContext, Record, Text
+from unami.loaders.context import EdtfText, Family, Key, Label, LoadContext, Record, Text
+from unami.schema.vocabularies import SourceKind
 
 
 class Source(Record):
@@ -15,6 +16,9 @@ class Source(Record):
     licence_url: str | None = Field(default=None, pattern=r"^https?://\S+$")
     accessed_date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
     description: Text | None = None
+    kind: SourceKind | None = None
+    published: EdtfText | None = None
+    revision: Text | None = None
     sections: list[Label] = Field(min_length=1)
 
 
@@ -24,7 +28,12 @@ class Document(Record):
 
 def convert(document: Document, context: LoadContext) -> None:
     for record, source in context.records("sources", document.sources):
-        source_id = context.add("sources", source.model_dump(exclude={"sections"}))
+        row = {
+            **source.model_dump(exclude={"sections", "kind", "published"}),
+            "source_kind": source.kind,
+            **context.date("published", source.published, record, "published"),
+        }
+        source_id = context.add("sources", row)
         context.register("sources", source.key, source_id, record)
         for position, section in enumerate(source.sections, start=1):
             row = {

@@ -30,10 +30,12 @@ def rebuild_table(table: str, old_fragment: str, new_fragment: str) -> None:
     for kind, name, _sql in dependents:
         if kind in ("view", "trigger"):
             op.execute(f"DROP {kind.upper()} {name}")
-    columns = ", ".join(f'"{row[1]}"' for row in _rows(f'pragma table_info("{table}")'))
     new_sql = create_sql.replace(old_fragment, new_fragment)
     head, body = new_sql.split("(", 1)
     op.execute(f'CREATE TABLE "_new_{table}" ({body}')
+    # The columns both tables have: an added column starts NULL, a dropped one is left behind.
+    kept = {row[1] for row in _rows(f'pragma table_info("_new_{table}")')}
+    columns = ", ".join(f'"{row[1]}"' for row in _rows(f'pragma table_info("{table}")') if row[1] in kept)
     op.execute(f'INSERT INTO "_new_{table}" ({columns}) SELECT {columns} FROM "{table}"')
     op.execute(f'DROP TABLE "{table}"')
     op.execute(f'ALTER TABLE "_new_{table}" RENAME TO "{table}"')

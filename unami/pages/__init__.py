@@ -50,7 +50,7 @@ THEMES = {
         "staffing_counts",
     ],
     "The mission and its partners": ["missions", "mission_names", "mission_organizations", "organizations"],
-    "Sources and contradictions": ["sources", "source_sections", "discrepancies", "discrepancy_claims"],
+    "Sources and contradictions": ["sources", "source_sections", "fact_claims", "discrepancies", "discrepancy_claims"],
 }
 
 # (title, path, what it answers): the pages a first-time visitor should see first.

@@ -1,4 +1,4 @@
--- Where the source disagrees with itself (or sources disagree): each claim beside the section that makes it.
+-- Where a source disagrees with itself or sources disagree with each other: each claim beside the section making it.
 with claims as (
     select
         discrepancy_claims.discrepancy_id,

@@ -47,6 +47,25 @@ select
         as days_in_office_at_most,
     appointments_joined.served_under,
     appointments_joined.next_position,
+    -- what other sources (and the project's inferences) say of the start and end, each with its date
+    (
+        select group_concat(by_source.claim, ' | ')
+        from (
+            select
+                fact_claims.fact_column || ': ' || fact_claims.claim || ' (' || sources.publisher
+                || coalesce(', ' || sources.published_date, '')
+                || case when fact_claims.basis = 'inferred' then ', inferred' else '' end
+                || case when fact_claims.stance = 'disagrees' then ', disagrees' else '' end || ')' as claim
+            from fact_claims
+            inner join source_sections on fact_claims.source_section_id = source_sections.id
+            inner join sources on source_sections.source_id = sources.id
+            where
+                fact_claims.fact_table = 'appointments'
+                and fact_claims.fact_id = tenure_spans.appointment_id
+                and fact_claims.fact_column in ('started', 'ended')
+            order by fact_claims.fact_column desc, sources.published_earliest asc
+        ) as by_source
+    ) as dates_by_source,
     appointments_joined.source_section
 from tenure_spans
 inner join appointments_joined on tenure_spans.appointment_id = appointments_joined.appointment_id

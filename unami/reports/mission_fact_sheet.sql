@@ -12,7 +12,8 @@ with selected_missions as (
         missions.established_date,
         missions.ended_date,
         organizations.name as parent_organization,
-        source_sections.citation
+        source_sections.citation,
+        source_sections.source_id
     from missions
     inner join source_sections on missions.source_section_id = source_sections.id
     left join organizations on missions.parent_organization_id = organizations.id
@@ -35,6 +36,25 @@ other_names as (
         mission_names.language != 'en'
         and mission_names.mission_id in (select selected_missions.id from selected_missions)
     group by mission_names.mission_id
+),
+
+-- A column the row's own source states in another section than the row cites (fact_claims).
+column_citations as (
+    select
+        fact_claims.fact_id as mission_id,
+        fact_claims.fact_column,
+        min(source_sections.citation) as citation
+    from fact_claims
+    inner join source_sections on fact_claims.source_section_id = source_sections.id
+    inner join selected_missions
+        on
+            fact_claims.fact_id = selected_missions.id
+            and source_sections.source_id = selected_missions.source_id
+    where
+        fact_claims.fact_table = 'missions'
+        and fact_claims.basis = 'stated'
+        and fact_claims.stance = 'agrees'
+    group by fact_claims.fact_id, fact_claims.fact_column
 ),
 
 heads as (
@@ -155,17 +175,23 @@ facts as (
         id,
         9,
         'Ended',
-        ended_date,
-        citation
+        selected_missions.ended_date,
+        coalesce(column_citations.citation, selected_missions.citation)
     from selected_missions
+    left join column_citations
+        on selected_missions.id = column_citations.mission_id and column_citations.fact_column = 'ended'
     union all
     select
         id,
         10,
         'Mandate review',
-        mandate_review_cycle,
-        citation
+        selected_missions.mandate_review_cycle,
+        coalesce(column_citations.citation, selected_missions.citation)
     from selected_missions
+    left join column_citations
+        on
+            selected_missions.id = column_citations.mission_id
+            and column_citations.fact_column = 'mandate_review_cycle'
     union all
     select
         selected_missions.id,

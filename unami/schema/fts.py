@@ -30,6 +30,8 @@ FTS_INDEXES = (
     FtsIndex("events", ("name", "description")),
     FtsIndex("mandate_tasks", ("description",)),
     FtsIndex("outcomes", ("description", "unit")),
-    FtsIndex("contingents", ("duty", "note")),
+    FtsIndex("contingents", ("duty", "note", "country_unknown_reason")),
     FtsIndex("discrepancies", ("name", "description")),
+    # What further sources say and the rules of the project's inferences (hints a reader searches for).
+    FtsIndex("fact_claims", ("claim", "rule")),
 )

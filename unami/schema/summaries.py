@@ -22,7 +22,11 @@ SUMMARY_TABLE_NAMES = {
     "date_precision_counts",
     "event_year_counts",
     "tenure_spans",
+    "fact_source_counts",
 }
+
+# Tables of claims about facts: they record support and disagreement, and are not counted as facts.
+CLAIM_TABLES = {"fact_claims", "discrepancy_claims"}
 
 
 def summary_table(name: str, description: str, *items) -> Table:
@@ -144,9 +148,9 @@ tenure_spans = summary_table(
     text(
         "possible_until",
         "Last ISO day the tenure can still cover: its latest end, or, end not stated, the day before"
-        " succeeded_by and no later than the mission's end (NULL: start not stated).",
+        " succeeded_by and no later than the mission's end (NULL: start not stated; 9999-12-31: no bound known).",
     ),
-    integer("span_days", "Days from started_earliest to possible_until (NULL: either unknown)."),
+    integer("span_days", "Days from started_earliest to possible_until (NULL: either unknown, or no bound known)."),
     text("bar_start", "Leadership chart: where the tenure's bar starts (see bar_basis; NULL: not a mission post)."),
     text("bar_end", "Leadership chart: where the tenure's bar ends (see bar_basis; NULL: not a mission post)."),
     text("bar_basis", "How the bar was drawn where the source gives no date (NULL: not a mission post)."),
@@ -161,3 +165,34 @@ tenure_spans = summary_table(
     Index("ix_tenure_spans_span_days", "span_days"),
     Index("ix_tenure_spans_timeline_rank_position_id", "timeline_rank", "position_id"),
 )
+
+# --- How many sources state each fact -----------------------------------------------------------
+
+fact_source_counts = summary_table(
+    "fact_source_counts",
+    "how many sources state each fact row and how many disagree with it, one row per row of every fact table"
+    " (claim tables excepted). The row's own section is its first source; fact_claims adds the others.",
+    text("fact_table", "Fact table the row is in.", nullable=False),
+    Column("fact_id", Integer, nullable=False, comment="Id of the row in fact_table."),
+    text("label", "The row's key, name or code, when its table has one."),
+    Column(
+        "source_section_id",
+        Integer,
+        ForeignKey("source_sections.id"),
+        nullable=False,
+        comment="Section the row itself cites (source_sections.id).",
+    ),
+    *count("sources", "Distinct sources that state the fact: the row's own and those of its agreeing stated claims."),
+    *count("disagreeing_sources", "Distinct sources of claims that disagree with the value the row holds."),
+    *count("inferred_claims", "Inferences the project draws about the row (fact_claims.basis = inferred)."),
+    *count("claims", "Claims about the row in fact_claims, of any basis and stance."),
+    PrimaryKeyConstraint("fact_table", "fact_id"),
+    # The fact-support report reads facts in this order: fewest sources first.
+    Index("ix_fact_source_counts_sources_fact_table_fact_id", "sources", "fact_table", "fact_id"),
+    Index("ix_fact_source_counts_source_section_id", "source_section_id"),
+)
+
+
+def supported_tables() -> list[Table]:
+    """Fact tables whose rows fact_source_counts counts (every fact table but the claim tables)."""
+    return [table for table in fact_tables() if table.name not in CLAIM_TABLES]

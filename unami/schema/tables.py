@@ -24,6 +24,20 @@ from unami.schema.columns import (
     text,
 )
 
+# Tables whose rows a claim may point at (fact_claims.fact_table): the tables with natural keys.
+FACT_TABLE_NAMES = (
+    "missions",
+    "people",
+    "positions",
+    "appointments",
+    "resolutions",
+    "events",
+    "outcomes",
+    "contingents",
+    "countries",
+    "organizations",
+)
+
 
 def strict_table(name: str, description: str, *items) -> Table:
     """A STRICT table whose first column is `id INTEGER PRIMARY KEY`, then `items`."""
@@ -42,8 +56,19 @@ sources = strict_table(
     text("language", "Language of the work (BCP 47 tag, e.g. en)."),
     text("licence", "Licence the work is published under."),
     text("licence_url", "Where the licence text can be read."),
-    *iso_day("accessed_date", "ISO day the work was read for this database."),
+    *iso_day("accessed_date", "ISO day the work was read for this database (NULL: not recorded)."),
     text("description", "What the work is and how this database uses it."),
+    *coded(
+        "source_kind",
+        v.SOURCE_KINDS,
+        "Kind of work (NULL: not recorded, in a database upgraded from before revision 0008).",
+        nullable=True,
+    ),
+    *edtf_date("published", "Date the work was published (or, for a revision, dated)"),
+    text(
+        "revision",
+        "Which revision or snapshot of an encyclopedia article the work is (NULL: not recorded or not a revision).",
+    ),
 )
 
 source_sections = strict_table(
@@ -195,7 +220,12 @@ appointments = strict_table(
     reference(
         "served_under_appointment_id", "appointments", "Tenure of the head this holder served under.", nullable=True
     ),
-    *coded("end_reason", v.END_REASONS, "Why the tenure ended, as far as the source says.", nullable=True),
+    *coded(
+        "end_reason",
+        v.END_REASONS,
+        "Why the tenure ended: 'not stated' when it ended for a reason no source gives; NULL while no end is recorded.",
+        nullable=True,
+    ),
     reference("next_appointment_id", "appointments", "The person's next post, if the source names it.", nullable=True),
     text("note", "What else the source says about the tenure, in this project's words."),
     *provenance(),
@@ -407,6 +437,27 @@ discrepancy_claims = strict_table(
     UniqueConstraint("discrepancy_id", "source_section_id", "claim"),
 )
 
+# --- Claims: what each source says about a fact row ------------------------
+
+fact_claims = strict_table(
+    "fact_claims",
+    "What a source section says about one fact row, one row per claim: the same fact stated by two sources is"
+    " two claims pointing at one row. A row's own source_section_id is its first claim; this table holds the"
+    " others, and the inferences the project draws, each with its basis.",
+    key_column("claim"),
+    *coded("fact_table", FACT_TABLE_NAMES, "Table of the fact row the claim is about."),
+    integer("fact_id", "Id of the fact row in fact_table.", nullable=False),
+    text("fact_column", "Column of the row the claim is about, without its date suffix (NULL: the row as a whole)."),
+    text("claim", "What the source says, in this project's words, at the source's precision.", nullable=False),
+    *coded("basis", v.CLAIM_BASES, "stated: the section says it; inferred: the project draws it (see rule)."),
+    text("rule", "For an inference: the rule applied (NULL for a stated claim)."),
+    reference("rests_on_claim_id", "fact_claims", "For an inference: the claim it rests on.", nullable=True),
+    *coded("stance", v.CLAIM_STANCES, "Whether the claim agrees with the value the fact row holds."),
+    *provenance(),
+    CheckConstraint("(basis = 'inferred') = (rule IS NOT NULL)", name="rule_only_for_inference"),
+    CheckConstraint("fact_id > 0", name="fact_id_positive"),
+)
+
 # --- Release bookkeeping ----------------------------------------------------
 
 dataset_versions = strict_table(
@@ -421,5 +472,7 @@ dataset_versions = strict_table(
 Index("ix_people_name", people.c.name)
 Index("ix_positions_name", positions.c.name)
 Index("ix_resolutions_name", resolutions.c.name)
+# The support of a fact is read by its table and id (fact_source_counts, the fact-support report).
+Index("ix_fact_claims_fact_table_fact_id", fact_claims.c.fact_table, fact_claims.c.fact_id)
 # The event timeline reads events in date order and tests the latest bound from the index alone.
 Index("ix_events_occurred_earliest_occurred_latest", events.c.occurred_earliest, events.c.occurred_latest)

@@ -112,8 +112,31 @@ DiscrepancyKind = Literal[
     "date stated two ways",
     "name spelled two ways",
     "title stated two ways",
+    # Between different sources (each claim names its own source's section).
+    "sources disagree on a date",
+    "sources disagree on a number",
+    "sources disagree on a name",
 ]
 DISCREPANCY_KINDS = get_args(DiscrepancyKind)
+
+# What kind of work a source is; a revision of an encyclopedia article is its own source.
+SourceKind = Literal[
+    "encyclopedia revision",
+    "news report",
+    "organisation page",
+    "government page",
+    "UN document",
+    "standard",
+]
+SOURCE_KINDS = get_args(SourceKind)
+
+# Whether a source states a claim or the project infers it (then with the rule and the claim it rests on).
+ClaimBasis = Literal["stated", "inferred"]
+CLAIM_BASES = get_args(ClaimBasis)
+
+# Whether a claim agrees with the value the fact row holds or disagrees with it (then a discrepancy records it).
+ClaimStance = Literal["agrees", "disagrees"]
+CLAIM_STANCES = get_args(ClaimStance)
 
 # Granularity of an EDTF value, derived by the loader from the string.
 DatePrecision = Literal["day", "month", "year", "decade", "interval", "one of a set"]
