@@ -11,8 +11,8 @@ from functools import cache
 
 import pytest
 import yaml
-
 from test_reports import rows
+
 from unami import DEFAULT_DATA_DIR
 from unami.reports import catalog
 
