@@ -7,6 +7,8 @@ Ids are the load order of a record in its list, which is how the loaders number 
 
 import calendar
 import unicodedata
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
 import pytest
@@ -71,6 +73,11 @@ def bounds(value) -> tuple[str | None, str | None, str]:
     return text, text, "day"
 
 
+def percent(part: int, whole: int) -> float:
+    """A share in percent to one decimal, halves rounded away from zero (5 of 16 is 31.3)."""
+    return float(Decimal(100 * part / whole).quantize(Decimal("0.1"), ROUND_HALF_UP))
+
+
 def nulls_first(value):
     return (value is not None, value or "")
 
@@ -133,7 +140,7 @@ def expected_mandate_by_component(component):
             "description": chosen["description"],
             "tasks": len(mine),
             "areas": len(set(mine)),
-            "share_of_tasks_percent": round(100 * len(mine) / len(tasks), 1),
+            "share_of_tasks_percent": percent(len(mine), len(tasks)),
             "outcomes": sum(outcome.get("component") == component for outcome in records("outcomes")),
         }
     ]
@@ -241,9 +248,7 @@ def expected_staffing_composition(year):
             "category": count["category"],
             "personnel_count": count["personnel_count"],
             "is_approximate": int(bool(count.get("is_approximate"))),
-            "share_percent": round(
-                100 * count["personnel_count"] / totals[count["mission"], edtf(count["observed"])], 1
-            ),
+            "share_percent": percent(count["personnel_count"], totals[count["mission"], edtf(count["observed"])]),
             "source_section": citation(count["section"]),
         }
         for count in counts
@@ -308,6 +313,288 @@ def expected_contingents_by_country(status):
     )
 
 
+def nested(kind: str, field: str) -> list[dict]:
+    """The records listed under `field` of each `kind` record, with their parent's source."""
+    return [{"source": parent["source"], **child} for parent in records(kind) for child in parent.get(field) or []]
+
+
+def fact_tables() -> dict[str, list[dict]]:
+    """The records of each fact table, read from data/ the way the loaders map files to tables."""
+    return {
+        "appointments": list(records("appointments")),
+        "contingent_links": nested("contingents", "links"),
+        "contingent_strengths": nested("contingents", "strengths"),
+        "contingents": list(records("contingents")),
+        "countries": list(records("countries")),
+        "discrepancy_claims": nested("discrepancies", "claims"),
+        # one row per resolution an event names, cited with the event's section
+        "event_participants": nested("events", "participants"),
+        "event_resolutions": [event for event in records("events") for _ in event.get("resolutions") or []],
+        "events": list(records("events")),
+        "mandate_areas": list(records("areas")),
+        "mandate_tasks": nested("areas", "tasks"),
+        "mission_names": nested("missions", "names"),
+        "mission_organizations": nested("missions", "organizations"),
+        "missions": list(records("missions")),
+        "organizations": list(records("organizations")),
+        "outcomes": list(records("outcomes")),
+        "people": list(records("people")),
+        # the preferred name is a spelling too, cited where the person is
+        "person_educations": nested("people", "educations"),
+        "person_names": [*records("people"), *nested("people", "names")],
+        "person_nationalities": nested("people", "nationalities"),
+        "positions": list(records("positions")),
+        "resolution_actions": nested("resolutions", "actions"),
+        "resolutions": list(records("resolutions")),
+        "staffing_counts": list(records("staffing")),
+    }
+
+
+# every EDTF date of the fact tables: (table, column) as the schema names it, the YAML field being the column
+DATE_COLUMNS = [
+    ("appointments", "ended"),
+    ("appointments", "started"),
+    ("contingent_strengths", "observed"),
+    ("contingents", "deployed"),
+    ("contingents", "withdrawn"),
+    ("events", "occurred"),
+    ("missions", "ended"),
+    ("missions", "established"),
+    ("outcomes", "started"),
+    ("person_educations", "completed"),
+    ("resolution_actions", "mandate_end"),
+    ("resolutions", "adopted"),
+    ("staffing_counts", "observed"),
+]
+PRECISIONS = ["day", "month", "year", "decade", "interval", "one of a set", "not stated"]
+
+
+def expected_data_coverage(precision):
+    tables = fact_tables()
+    found = []
+    for table, column in DATE_COLUMNS:
+        counted = [bounds(record.get(column))[2] for record in tables[table]]
+        if precision in counted:
+            found.append(
+                {
+                    "fact_table": table,
+                    "date_column": column,
+                    "date_precision": precision,
+                    "facts": counted.count(precision),
+                    "share_percent": percent(counted.count(precision), len(counted)),
+                    "is_coarser_than_day": int(precision not in ("day", "not stated")),
+                }
+            )
+    return found
+
+
+def expected_provenance_by_section(source):
+    work = by_key("sources")[source]
+    counts = {}
+    for table, found in fact_tables().items():
+        for record in found:
+            if record["source"] == source:
+                counts[record["section"], table] = counts.get((record["section"], table), 0) + 1
+    section_facts = {}
+    for (section, _), facts in counts.items():
+        section_facts[section] = section_facts.get(section, 0) + facts
+    position = {section: index for index, section in enumerate(work["sections"], 1)}
+    return [
+        {
+            "source": work["name"],
+            "source_key": source,
+            "section_position": position[section],
+            "section": section,
+            "fact_table": table,
+            "facts": facts,
+            "section_facts": section_facts[section],
+            "source_url": work.get("url"),
+            "licence": work.get("licence"),
+        }
+        for (section, table), facts in sorted(counts.items(), key=lambda item: (position[item[0][0]], item[0][1]))
+    ]
+
+
+def spellings(person) -> list[str]:
+    return [person["name"], *(name["name"] for name in person.get("names") or [])]
+
+
+def asked_people(asked: str) -> list[dict]:
+    """By part of any spelling; failing that, each word typed the start of a word of a spelling, in any case
+    and without accents (the sidecar's meaning of `person`)."""
+    people = records("people")
+    found = [person for person in people if any(asked.casefold() in name.casefold() for name in spellings(person))]
+    if found:
+        return found
+    typed = fold(asked).split()
+
+    def starts_words(name: str) -> bool:
+        words = fold(name).split()
+        return any(
+            all(words[start + i].startswith(word) for i, word in enumerate(typed))
+            for start in range(len(words) - len(typed) + 1)
+        )
+
+    return [person for person in people if any(starts_words(name) for name in spellings(person))]
+
+
+def person_facts(person) -> list[tuple]:
+    """(fact, order, detail, value, source section, date) of everything data/ says about a person."""
+    key = person["key"]
+    positions = by_key("positions")
+    facts = [("name", 1, "preferred", person["name"], citation(person["section"]), None)]
+    facts += [("name", 1, n["form"], n["name"], citation(n["section"]), None) for n in person.get("names") or []]
+    facts += [
+        ("nationality", 2, n["basis"], country_name(n["country"]), citation(n["section"]), None)
+        for n in person.get("nationalities") or []
+    ]
+    for study in person.get("educations") or []:
+        detail = " ".join(part for part in (study.get("degree"), study.get("field")) if part)
+        completed = f" ({edtf(study['completed'])})" if study.get("completed") else ""
+        when = bounds(study.get("completed"))[0]
+        facts.append(("education", 3, detail, study["institution"] + completed, citation(study["section"]), when))
+    for tenure in records("appointments"):
+        if tenure["person"] == key:
+            detail = f"{edtf(tenure.get('started')) or '?'} to {edtf(tenure.get('ended')) or 'not stated'}"
+            position = positions[tenure["position"]]["name"]
+            facts.append(("post", 4, detail, position, citation(tenure["section"]), bounds(tenure.get("started"))[0]))
+    for event in records("events"):
+        when = edtf(event.get("occurred"))
+        for participant in event.get("participants") or []:
+            if participant.get("person") == key:
+                detail = participant["role"] + (f" {when}" if when else "")
+                earliest = bounds(event.get("occurred"))[0]
+                facts.append(("event", 5, detail, event["name"], citation(participant["section"]), earliest))
+    facts += [
+        ("contradiction", 6, d["discrepancy_kind"], d["name"], "see the contradictions report", None)
+        for d in records("discrepancies")
+        if d.get("person") == key
+    ]
+    return facts
+
+
+def expected_person_profile(asked):
+    person_ids = ids("people")
+    found = [
+        {
+            "person": person["name"],
+            "fact": kind,
+            "detail": detail,
+            "value": value,
+            "source_section": section,
+            "person_id": person_ids[person["key"]],
+            "fact_order": order,
+            "fact_date": day,
+        }
+        for person in asked_people(asked)
+        for kind, order, detail, value, section, day in person_facts(person)
+    ]
+    return sorted(
+        found,
+        key=lambda row: (
+            row["person"],
+            row["person_id"],
+            row["fact_order"],
+            nulls_first(row["fact_date"]),
+            row["value"],
+        ),
+    )
+
+
+def nationality(person_key: str) -> str | None:
+    """Nationalities as the tenure views print them: the country, its basis unless stated outright."""
+    found = sorted(
+        by_key("people")[person_key].get("nationalities") or [],
+        key=lambda n: ([-ord(c) for c in n["basis"]], country_name(n["country"])),
+    )
+    labels = [
+        country_name(n["country"]) + ("" if n["basis"] == "stated nationality" else f" ({n['basis']})") for n in found
+    ]
+    return "; ".join(labels) or None
+
+
+def day_before(day: str) -> str:
+    return (date.fromisoformat(day) - timedelta(days=1)).isoformat()
+
+
+def tenure_reach(tenure) -> tuple[str | None, str | None, str | None, str | None]:
+    """Earliest start, latest start, the day a successor certainly started (an unstated end is over by
+    then), and the last day the tenure can cover (its latest end, else the day before that succession,
+    never past its mission's end)."""
+    started_earliest, started_latest, _ = bounds(tenure.get("started"))
+    later = [
+        bounds(other.get("started"))[1]
+        for other in records("appointments")
+        if other["position"] == tenure["position"]
+        and other.get("started")
+        and started_latest
+        and bounds(other["started"])[0] > started_latest
+    ]
+    succeeded_by = min(later, default=None)
+    mission_end = bounds(by_key("missions")[by_key("positions")[tenure["position"]]["mission"]].get("ended"))[1]
+    if tenure.get("ended"):
+        until = bounds(tenure["ended"])[1]
+    else:
+        until = min(filter(None, [succeeded_by and day_before(succeeded_by), mission_end]), default=None)
+    return started_earliest, started_latest, succeeded_by, until
+
+
+def in_office(tenure, first: str, last: str) -> str | None:
+    """The sidecar's labels of post_holders_on_date, for a period from `first` to `last`."""
+    started_earliest, started_latest, _, until = tenure_reach(tenure)
+    ended_earliest, _, _ = bounds(tenure.get("ended"))
+    if started_earliest is None:
+        # a deputy without dates: possibly in office while the head they served under may be
+        head = by_key("appointments").get(tenure.get("served_under"))
+        head_start, _, _, head_until = tenure_reach(head) if head else (None, None, None, None)
+        if head_start and head_start <= last and head_until >= first:
+            return "possibly in office (dates not stated; served under the head then in office)"
+        return None
+    if started_latest <= last and ended_earliest and ended_earliest >= first:
+        return "certainly in office"
+    if until is not None and until < first:
+        return None  # ended, succeeded or its mission over before the period
+    if started_latest <= last and not tenure.get("ended"):
+        return "in office unless the tenure ended earlier (end not stated)"
+    if started_earliest <= last:
+        return "possibly in office (dates known only roughly)"
+    return None
+
+
+def expected_post_holders_on_date(asked):
+    first, last, _ = bounds(asked)
+    positions = by_key("positions")
+    people = by_key("people")
+    found = []
+    for appointment_id, tenure in enumerate(records("appointments"), 1):
+        position = positions[tenure["position"]]
+        label = in_office(tenure, first, last) if position.get("mission") else None
+        if label:
+            found.append(
+                {
+                    "asked_date": asked,
+                    "position": position["name"],
+                    "person": people[tenure["person"]]["name"],
+                    "nationality": nationality(tenure["person"]),
+                    "started_date": edtf(tenure.get("started")),
+                    "ended_date": edtf(tenure.get("ended")) or "not stated",
+                    "in_office": label,
+                    "appointment_id": appointment_id,
+                    "_head": position["level"] == "head of mission",
+                }
+            )
+    found.sort(
+        key=lambda row: (
+            not row.pop("_head"),
+            row["position"],
+            row["in_office"] != "certainly in office",
+            row["person"],
+            row["appointment_id"],
+        )
+    )
+    return found
+
+
 # --- the reports x every example of their sidecars ----------------------------------------------------
 
 
@@ -332,6 +619,10 @@ ONE_PARAMETER = [
     ),
     *cases("staffing_composition", expected_staffing_composition),
     *cases("contingents_by_country", expected_contingents_by_country),
+    *cases("data_coverage", expected_data_coverage),
+    *cases("provenance_by_section", expected_provenance_by_section),
+    *cases("person_profile", expected_person_profile),
+    *cases("post_holders_on_date", expected_post_holders_on_date),
 ]
 
 
@@ -339,3 +630,14 @@ ONE_PARAMETER = [
 def test_report_rows_equal_the_oracle_from_data(site, name, params, oracle):
     (asked,) = params.values()
     assert rows(site, name, **params) == oracle(asked)
+
+
+TIMELINE = REPORTS["event_timeline"].parameters
+WINDOWS = list(zip(TIMELINE[0].examples, TIMELINE[1].examples, strict=True))
+
+
+@pytest.mark.parametrize(("first_day", "last_day"), WINDOWS, ids=[f"{a}..{b}" for a, b in WINDOWS])
+def test_event_timeline_rows_equal_the_oracle_from_data(site, first_day, last_day):
+    assert rows(site, "event_timeline", **{"from": first_day, "to": last_day}) == expected_event_timeline(
+        first_day, last_day
+    )
