@@ -638,13 +638,16 @@ def examples(name: str) -> list:
 
 # values beyond the sidecar's examples, on the days that tell a right answer from an off-by-one
 EDGES = {
-    # Qazi's and de Mistura's months meet in September 2007; Kobler started in August 2011 after Melkert's
-    # unstated end; Al Hassan took over in July 2024; the mission ended on 31 December 2025
+    # Qazi's and de Mistura's months meet in September 2007; Melkert's unstated end is over by 31 August 2011,
+    # when Kobler (August 2011) had certainly started; Al Hassan took over in July 2024; the mission ended on
+    # 31 December 2025
     "post_holders_on_date": [
         "2007-09-15",
         "2007-09",
         "2007-10-01",
         "2011",
+        "2011-08-30",
+        "2011-08-31",
         "2011-09-01",
         "2024-07",
         "2025-12-31",
