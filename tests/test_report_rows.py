@@ -105,16 +105,33 @@ def mission_abbreviation(key: str | None) -> str | None:
 
 
 def mandate_tasks():
-    """(area, area position within its mission, task position, task) in the article's order."""
+    """(area, area position within its mission, task position, task) in the article's order; an area
+    without tasks once, with None for its task."""
     position = {}
     for area in records("areas"):
         position[area["mission"]] = position.get(area["mission"], 0) + 1
-        for index, task in enumerate(area.get("tasks") or [], 1):
-            yield area, position[area["mission"]], index, task
+        for index, task in enumerate(area.get("tasks") or [None], 1):
+            yield area, position[area["mission"]], task and index, task
 
 
-def expected_mandate_by_area(component):
-    name = by_key("components")[component]["name"]
+def component_keys(asked: str) -> list[str]:
+    """The components asked for: key or name in any case, accents ignored, hyphens as spaces; failing an
+    exact match, those whose key or name starts with what was typed; blank, every one."""
+
+    def plain(text: str) -> str:
+        return " ".join(fold(text).replace("-", " ").split())
+
+    typed = plain(asked)
+    components = records("components")
+    exact = [c["key"] for c in components if typed in (plain(c["key"]), plain(c["name"]))]
+    return exact or [
+        c["key"] for c in components if plain(c["key"]).startswith(typed) or plain(c["name"]).startswith(typed)
+    ]
+
+
+def expected_mandate_by_area(asked):
+    wanted = component_keys(asked)
+    names = {key: component["name"] for key, component in by_key("components").items()}
     found = [
         {
             "mission": mission_abbreviation(area["mission"]),
@@ -123,33 +140,36 @@ def expected_mandate_by_area(component):
             "area": area["name"],
             "set_by_resolution": f"Resolution {area['resolution']}" if area.get("resolution") else None,
             "task_position": task_position,
-            "task": task["description"],
-            "component": name,
-            "source_section": citation(task["section"]),
+            "task": task and task["description"],
+            "component": task and names[task["component"]],
+            "source_section": citation((task or area)["section"]),
         }
         for area, area_position, task_position, task in mandate_tasks()
-        if task["component"] == component
+        # an area without tasks is kept only when every component is asked for
+        if (task["component"] in wanted if task else not asked.strip())
     ]
     # summary before final mandate (area_kind descending), then the source's order
     found.sort(key=lambda row: (row["mission"], [-ord(c) for c in row["area_kind"]], row["area_position"]))
     return found
 
 
-def expected_mandate_by_component(component):
-    tasks = [(area["key"], task["component"]) for area, _, _, task in mandate_tasks()]
-    mine = [area for area, coded in tasks if coded == component]
-    chosen = by_key("components")[component]
-    return [
-        {
-            "component_key": component,
-            "component": chosen["name"],
-            "description": chosen["description"],
-            "tasks": len(mine),
-            "areas": len(set(mine)),
-            "share_of_tasks_percent": percent(len(mine), len(tasks)),
-            "outcomes": sum(outcome.get("component") == component for outcome in records("outcomes")),
-        }
-    ]
+def expected_mandate_by_component(asked):
+    tasks = [(area["key"], task["component"]) for area, _, _, task in mandate_tasks() if task]
+    found = []
+    for component in component_keys(asked):
+        mine = [area for area, coded in tasks if coded == component]
+        found.append(
+            {
+                "component_key": component,
+                "component": by_key("components")[component]["name"],
+                "description": by_key("components")[component]["description"],
+                "tasks": len(mine),
+                "areas": len(set(mine)),
+                "share_of_tasks_percent": percent(len(mine), len(tasks)),
+                "outcomes": sum(outcome.get("component") == component for outcome in records("outcomes")),
+            }
+        )
+    return sorted(found, key=lambda row: (-row["tasks"], row["component"]))
 
 
 def event_year(event) -> int | None:
@@ -643,6 +663,7 @@ EDGES = {
     # 31 December 2025
     "post_holders_on_date": [
         "2007-09-15",
+        "2007-09-30",
         "2007-09",
         "2007-10-01",
         "2011",
@@ -650,23 +671,49 @@ EDGES = {
         "2011-08-31",
         "2011-09-01",
         "2024-07",
+        "2024-07-31",
+        "2024-08-01",
+        "2018-12",
+        "2019",
+        "2009-07",
         "2025-12-31",
         "2026-01-01",
         "",
     ],
     "contingents_by_country": ["", "CURRENT"],
     "events_per_year": ["", "Resolutions", "presence"],
-    "data_coverage": ["", "day", "not stated", "one of a set"],
-    "staffing_composition": [""],
-    "mandate_by_area": ["rule-of-law", "children-armed-conflict"],
-    "mandate_by_component": ["governance", "sovereignty"],
-    "person_profile": ["jan-kubis", "Sudani", "de mistura"],
+    "data_coverage": ["", "day", "not stated", "one of a set", "Days", "YEARS", "decade"],
+    "staffing_composition": ["", "2023-06-30", "2022"],
+    "mandate_by_area": ["rule-of-law", "children-armed-conflict", "", "Electoral", "HUMAN RIGHTS"],
+    "mandate_by_component": ["governance", "sovereignty", "", "Electoral", "basic social services"],
+    "person_profile": ["jan-kubis", "Sudani", "de mistura", "Kubiš", "MLADENOV", "mohamed", "Qazi", "5"],
+    "resolution_history": ["Resolution 2732 (2024)", "S/RES/2732", "2682"],
+}
+
+
+# Report bugs these tests found, left for the report's owner to fix (its SQL is being changed elsewhere).
+SUCCESSOR_CUTS_A_STATED_END = pytest.mark.xfail(
+    strict=True,
+    reason="post_holders_on_date drops a tenure with a stated end on the last day of its end month when the"
+    " successor's latest start is that day (`succeeded_by > first_day` applied to stated ends too), although"
+    " tenure_spans.possible_until says the tenure can still cover it and its sidecar calls overlapping"
+    " month bounds 'possibly in office'",
+)
+KNOWN_BUGS = {
+    ("post_holders_on_date", "2007-09-30"): SUCCESSOR_CUTS_A_STATED_END,  # Qazi ended September 2007
+    ("post_holders_on_date", "2024-07-31"): SUCCESSOR_CUTS_A_STATED_END,  # Hennis-Plasschaert ended July 2024
 }
 
 
 def cases(name: str, oracle) -> list:
     return [
-        pytest.param(name, {REPORTS[name].parameters[0].name: value}, oracle, id=f"{name}-{value}")
+        pytest.param(
+            name,
+            {REPORTS[name].parameters[0].name: value},
+            oracle,
+            id=f"{name}-{value}",
+            marks=[KNOWN_BUGS[name, value]] if (name, value) in KNOWN_BUGS else [],
+        )
         for value in [*examples(name), *EDGES.get(name, [])]
     ]
 
