@@ -6,6 +6,7 @@ Ids are the load order of a record in its list, which is how the loaders number 
 """
 
 import calendar
+import json
 import unicodedata
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -26,11 +27,16 @@ REPORTS = {report.name: report for report in catalog.load_all()}
 
 @cache
 def records(kind: str) -> tuple[dict, ...]:
-    """Every record under the top-level list `kind`, from every data file, with its source key."""
+    """Every record of the top-level list `kind`, with its source key: from the family file that holds the
+    list, then from its record file `<kind>.jsonl` when there is one (the loaders' reading order)."""
     found = []
     for path in sorted(DEFAULT_DATA_DIR.glob("*.yaml")):
         document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        found += [{"source": document.get("source"), **record} for record in document.get(kind) or []]
+        if kind in document:
+            record_file = path.with_name(f"{kind}.jsonl")
+            lines = record_file.read_text(encoding="utf-8").splitlines() if record_file.exists() else []
+            listed = [*(document[kind] or []), *(json.loads(line) for line in lines if line.strip())]
+            found += [{"source": document.get("source"), **record} for record in listed]
     return tuple(found)
 
 
