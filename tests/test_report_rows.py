@@ -250,11 +250,13 @@ def expected_event_timeline(asked_from, asked_to):
     )
 
 
-def expected_resolution_history(number):
+def expected_resolution_history(asked):
+    """The resolution asked for in any usual form (1500, S/RES/1500 (2003), resolution 1500); blank, all."""
+    digits = "".join(c for c in asked.split("(")[0] if c.isdigit())
     found = []
-    for resolution in records("resolutions"):
-        if resolution["number"] != number:
-            continue
+    chosen = [r for r in records("resolutions") if not asked.strip() or str(r["number"]) == digits]
+    for resolution in sorted(chosen, key=lambda r: (bounds(r.get("adopted"))[0], r["number"])):
+        number = resolution["number"]
         _, _, precision = bounds(resolution.get("adopted"))
         common = {
             "number": number,
@@ -267,16 +269,17 @@ def expected_resolution_history(number):
             "votes_against": resolution.get("votes_against"),
             "abstentions": resolution.get("abstentions"),
         }
-        actions = sorted(resolution.get("actions") or [], key=lambda action: action["action"])
+        # a resolution without a recorded action appears once, cited where the resolution is
+        actions = sorted(resolution.get("actions") or [], key=lambda action: action["action"]) or [{}]
         for action in actions:
             found.append(
                 {
                     **common,
-                    "mission": mission_abbreviation(action["mission"]),
-                    "action": action["action"],
+                    "mission": mission_abbreviation(action.get("mission")),
+                    "action": action.get("action"),
                     "mandate_end_date": edtf(action.get("mandate_end")),
-                    "what_it_did": action["description"],
-                    "source_section": citation(action["section"]),
+                    "what_it_did": action.get("description"),
+                    "source_section": citation((action or resolution)["section"]),
                 }
             )
     return found
@@ -450,31 +453,39 @@ def expected_data_coverage(asked):
     return found
 
 
-def expected_provenance_by_section(source):
-    work = by_key("sources")[source]
-    counts = {}
-    for table, found in fact_tables().items():
-        for record in found:
-            if record["source"] == source:
-                counts[record["section"], table] = counts.get((record["section"], table), 0) + 1
-    section_facts = {}
-    for (section, _), facts in counts.items():
-        section_facts[section] = section_facts.get(section, 0) + facts
-    position = {section: index for index, section in enumerate(work["sections"], 1)}
-    return [
-        {
-            "source": work["name"],
-            "source_key": source,
-            "section_position": position[section],
-            "section": section,
-            "fact_table": table,
-            "facts": facts,
-            "section_facts": section_facts[section],
-            "source_url": work.get("url"),
-            "licence": work.get("licence"),
-        }
-        for (section, table), facts in sorted(counts.items(), key=lambda item: (position[item[0][0]], item[0][1]))
+def expected_provenance_by_section(asked):
+    """Facts per section and table, for the sources asked for by key or name (any case, accents ignored)."""
+    works = [
+        work
+        for work in sorted(records("sources"), key=lambda work: work["key"])
+        if not asked.strip() or asked.strip().lower() == work["key"] or fold(asked.strip()) == fold(work["name"])
     ]
+    found = []
+    for work in works:
+        counts = {}
+        for table, listed in fact_tables().items():
+            for record in listed:
+                if record["source"] == work["key"]:
+                    counts[record["section"], table] = counts.get((record["section"], table), 0) + 1
+        section_facts = {}
+        for (section, _), facts in counts.items():
+            section_facts[section] = section_facts.get(section, 0) + facts
+        position = {section: index for index, section in enumerate(work["sections"], 1)}
+        found += [
+            {
+                "source": work["name"],
+                "source_key": work["key"],
+                "section_position": position[section],
+                "section": section,
+                "fact_table": table,
+                "facts": facts,
+                "section_facts": section_facts[section],
+                "source_url": work.get("url"),
+                "licence": work.get("licence"),
+            }
+            for (section, table), facts in sorted(counts.items(), key=lambda item: (position[item[0][0]], item[0][1]))
+        ]
+    return found
 
 
 def spellings(person) -> list[str]:
@@ -700,7 +711,8 @@ EDGES = {
     "mandate_by_area": ["rule-of-law", "children-armed-conflict", "", "Electoral", "HUMAN RIGHTS"],
     "mandate_by_component": ["governance", "sovereignty", "", "Electoral", "basic social services"],
     "person_profile": ["jan-kubis", "Sudani", "de mistura", "Kubiš", "MLADENOV", "mohamed", "Qazi", "5"],
-    "resolution_history": ["Resolution 2732 (2024)", "S/RES/2732", "2682"],
+    "resolution_history": ["Resolution 2732 (2024)", "S/RES/2732", "2682", ""],
+    "provenance_by_section": ["", "WIKIPEDIA-UNAMI", "iso 3166-1 COUNTRY CODES"],
 }
 
 
@@ -737,7 +749,7 @@ ONE_PARAMETER = [
     *cases("events_per_year", expected_events_per_year),
     *cases(
         "resolution_history",
-        lambda asked: expected_resolution_history(int("".join(c for c in asked.split("(")[0] if c.isdigit()))),
+        expected_resolution_history,
     ),
     *cases("staffing_composition", expected_staffing_composition),
     *cases("contingents_by_country", expected_contingents_by_country),
