@@ -1,0 +1,799 @@
+"""Whole report results, every row and column in order, against an oracle computed in plain Python from data/.
+
+The oracles read the curated YAML (never the database or a report's SQL), so a new fact in data/ moves the
+expected rows with it; each follows what the report's sidecar says (description, grain, column docs).
+Ids are the load order of a record in its list, which is how the loaders number rows.
+"""
+
+import calendar
+import json
+import unicodedata
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+
+import pytest
+import yaml
+from test_reports import rows
+
+from unami import DEFAULT_DATA_DIR
+from unami.reports import catalog
+
+REPORTS = {report.name: report for report in catalog.load_all()}
+
+
+# --- reading data/ ------------------------------------------------------------------------------------
+
+
+@cache
+def records(kind: str) -> tuple[dict, ...]:
+    """Every record of the top-level list `kind`, with its source key: from the family file that holds the
+    list, then from its record file `<kind>.jsonl` when there is one (the loaders' reading order)."""
+    found = []
+    for path in sorted(DEFAULT_DATA_DIR.glob("*.yaml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if kind in document:
+            record_file = path.with_name(f"{kind}.jsonl")
+            lines = record_file.read_text(encoding="utf-8").splitlines() if record_file.exists() else []
+            listed = [*(document[kind] or []), *(json.loads(line) for line in lines if line.strip())]
+            found += [{"source": document.get("source"), **record} for record in listed]
+    return tuple(found)
+
+
+def by_key(kind: str, key: str = "key") -> dict:
+    return {record[key]: record for record in records(kind)}
+
+
+def ids(kind: str, key: str = "key") -> dict:
+    """Row id of each record: its place in load order, from 1."""
+    return {record[key]: index for index, record in enumerate(records(kind), 1)}
+
+
+def citation(section: str, source: str = "wikipedia-unami") -> str:
+    """A section's citation, built as the sources loader documents it: name (publisher), section S."""
+    work = by_key("sources")[source]
+    return f"{work['name']} ({work.get('publisher') or work['key']}), section {section}"
+
+
+def edtf(value) -> str | None:
+    """A date as stored: YAML reads 2003-08-14 as a date and 1955 as a number; the column holds EDTF text."""
+    return None if value is None else str(value)
+
+
+def bounds(value) -> tuple[str | None, str | None, str]:
+    """Earliest and latest possible ISO day of an EDTF date of the forms in data/, and its precision."""
+    text = edtf(value)
+    if text is None:
+        return None, None, "not stated"
+    if text.startswith("["):
+        members = [bounds(member.strip()) for member in text.strip("[]").split(",")]
+        return min(m[0] for m in members), max(m[1] for m in members), "one of a set"
+    if text.endswith("X"):
+        return f"{text[:3]}0-01-01", f"{text[:3]}9-12-31", "decade"
+    parts = text.split("-")
+    if len(parts) == 1:
+        return f"{text}-01-01", f"{text}-12-31", "year"
+    if len(parts) == 2:
+        last = calendar.monthrange(int(parts[0]), int(parts[1]))[1]
+        return f"{text}-01", f"{text}-{last:02d}", "month"
+    return text, text, "day"
+
+
+def possible_spans(value) -> list[tuple[str, str]]:
+    """The spans of days a date may fall in: one, or one per member of a set ([2019, 2023] is 2019 or 2023)."""
+    text = edtf(value)
+    members = text.strip("[]").split(",") if text and text.startswith("[") else [text]
+    return [bounds(member.strip())[:2] for member in members if member]
+
+
+def percent(part: int, whole: int) -> float:
+    """A share in percent to one decimal, halves rounded away from zero (5 of 16 is 31.3)."""
+    return float(Decimal(100 * part / whole).quantize(Decimal("0.1"), ROUND_HALF_UP))
+
+
+def chosen(asked: str, values) -> list:
+    """The values of a vocabulary a parameter asks for: blank all, any case, a plural 's' allowed."""
+    typed = asked.strip().lower()
+    return [value for value in values if typed in ("", value, value + "s")]
+
+
+def nulls_first(value):
+    return (value is not None, value or "")
+
+
+def country_name(iso3: str) -> str:
+    return by_key("countries", "iso3")[iso3]["name"]
+
+
+def fold(text: str) -> str:
+    """Case and accents ignored (Kubis finds Kubiš), as the reports' name look-ups say."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+def mission_abbreviation(key: str | None) -> str | None:
+    return None if key is None else by_key("missions")[key]["abbreviation"]
+
+
+# --- oracles, one per report --------------------------------------------------------------------------
+
+
+def mandate_tasks():
+    """(area, area position within its mission, task position, task) in the article's order; an area
+    without tasks once, with None for its task."""
+    position = {}
+    for area in records("areas"):
+        position[area["mission"]] = position.get(area["mission"], 0) + 1
+        for index, task in enumerate(area.get("tasks") or [None], 1):
+            yield area, position[area["mission"]], task and index, task
+
+
+def component_keys(asked: str) -> list[str]:
+    """The components asked for: key or name in any case, accents ignored, hyphens as spaces; failing an
+    exact match, those whose key or name starts with what was typed; blank, every one."""
+
+    def plain(text: str) -> str:
+        return " ".join(fold(text).replace("-", " ").split())
+
+    typed = plain(asked)
+    components = records("components")
+    exact = [c["key"] for c in components if typed in (plain(c["key"]), plain(c["name"]))]
+    return exact or [
+        c["key"] for c in components if plain(c["key"]).startswith(typed) or plain(c["name"]).startswith(typed)
+    ]
+
+
+def expected_mandate_by_area(asked):
+    wanted = component_keys(asked)
+    names = {key: component["name"] for key, component in by_key("components").items()}
+    found = [
+        {
+            "mission": mission_abbreviation(area["mission"]),
+            "area_kind": area["area_kind"],
+            "area_position": area_position,
+            "area": area["name"],
+            "set_by_resolution": f"Resolution {area['resolution']}" if area.get("resolution") else None,
+            "task_position": task_position,
+            "task": task and task["description"],
+            "component": task and names[task["component"]],
+            "source_section": citation((task or area)["section"]),
+        }
+        for area, area_position, task_position, task in mandate_tasks()
+        # an area without tasks is kept only when every component is asked for
+        if (task["component"] in wanted if task else not asked.strip())
+    ]
+    # summary before final mandate (area_kind descending), then the source's order
+    found.sort(key=lambda row: (row["mission"], [-ord(c) for c in row["area_kind"]], row["area_position"]))
+    return found
+
+
+def expected_mandate_by_component(asked):
+    tasks = [(area["key"], task["component"]) for area, _, _, task in mandate_tasks() if task]
+    found = []
+    for component in component_keys(asked):
+        mine = [area for area, coded in tasks if coded == component]
+        found.append(
+            {
+                "component_key": component,
+                "component": by_key("components")[component]["name"],
+                "description": by_key("components")[component]["description"],
+                "tasks": len(mine),
+                "areas": len(set(mine)),
+                "share_of_tasks_percent": percent(len(mine), len(tasks)),
+                "outcomes": sum(outcome.get("component") == component for outcome in records("outcomes")),
+            }
+        )
+    return sorted(found, key=lambda row: (-row["tasks"], row["component"]))
+
+
+def event_year(event) -> int | None:
+    earliest, latest, _ = bounds(event.get("occurred"))
+    return int(earliest[:4]) if earliest and earliest[:4] == latest[:4] else None
+
+
+def expected_events_per_year(asked):
+    kinds = chosen(asked, {event["event_kind"] for event in records("events")})
+    counts = {}
+    for event in records("events"):
+        if event["event_kind"] in kinds:
+            counted = (event_year(event), event["event_kind"])
+            counts[counted] = counts.get(counted, 0) + 1
+    return [
+        {"event_year": year, "event_kind": kind, "events": counts[year, kind]}
+        for year, kind in sorted(counts, key=lambda counted: (counted[0] is None, counted[0] or 0, counted[1]))
+    ]
+
+
+def participant_label(participant) -> str:
+    if "person" in participant:
+        name = by_key("people")[participant["person"]]["name"]
+    elif "organization" in participant:
+        name = by_key("organizations")[participant["organization"]]["name"]
+    else:
+        name = country_name(participant["country"])
+    return f"{name} ({participant['role']})"
+
+
+def expected_event_timeline(asked_from, asked_to):
+    # a year or a month as an edge: from its first day, to its last; blank: no edge
+    first_day = bounds(asked_from or None)[0] or "0000-01-01"
+    last_day = bounds(asked_to or None)[1] or "9999-12-31"
+    found = []
+    for event_id, event in enumerate(records("events"), 1):
+        earliest, latest, precision = bounds(event.get("occurred"))
+        # its possible dates overlapping the window, as the description says; undated only when no window
+        spans = possible_spans(event.get("occurred"))
+        overlaps = any(start <= last_day and end >= first_day for start, end in spans)
+        if not overlaps if spans else (asked_from or asked_to):
+            continue
+        labels = [participant_label(participant) for participant in event.get("participants") or []]
+        numbers = event.get("resolutions") or []
+        found.append(
+            {
+                "occurred_date": edtf(event.get("occurred")),
+                "occurred_precision": precision,
+                "event_kind": event["event_kind"],
+                "name": event["name"],
+                "description": event["description"],
+                "mission": mission_abbreviation(event.get("mission")),
+                "deaths": event.get("deaths"),
+                "participants": "; ".join(labels) or None,
+                "resolutions": "; ".join(f"Resolution {number}" for number in numbers) or None,
+                "source_section": citation(event["section"]),
+                "event_id": event_id,
+                "occurred_earliest": earliest,
+                "occurred_latest": latest,
+            }
+        )
+    return sorted(
+        found,
+        key=lambda row: (nulls_first(row["occurred_earliest"]), nulls_first(row["occurred_latest"]), row["event_id"]),
+    )
+
+
+def expected_resolution_history(asked):
+    """The resolution asked for in any usual form (1500, S/RES/1500 (2003), resolution 1500); blank, all."""
+    digits = "".join(c for c in asked.split("(")[0] if c.isdigit())
+    found = []
+    chosen = [r for r in records("resolutions") if not asked.strip() or str(r["number"]) == digits]
+    for resolution in sorted(chosen, key=lambda r: (bounds(r.get("adopted"))[0], r["number"])):
+        number = resolution["number"]
+        _, _, precision = bounds(resolution.get("adopted"))
+        common = {
+            "number": number,
+            "resolution": f"Resolution {number}",
+            "symbol": resolution.get("symbol"),
+            "adopted_date": edtf(resolution.get("adopted")),
+            "adopted_precision": precision,
+            "is_unanimous": {True: 1, False: 0}.get(resolution.get("is_unanimous")),
+            "votes_for": resolution.get("votes_for"),
+            "votes_against": resolution.get("votes_against"),
+            "abstentions": resolution.get("abstentions"),
+        }
+        # a resolution without a recorded action appears once, cited where the resolution is
+        actions = sorted(resolution.get("actions") or [], key=lambda action: action["action"]) or [{}]
+        for action in actions:
+            found.append(
+                {
+                    **common,
+                    "mission": mission_abbreviation(action.get("mission")),
+                    "action": action.get("action"),
+                    "mandate_end_date": edtf(action.get("mandate_end")),
+                    "what_it_did": action.get("description"),
+                    "source_section": citation((action or resolution)["section"]),
+                }
+            )
+    return found
+
+
+def expected_staffing_composition(year):
+    # a year, or a month or day of it: the year it falls in; blank: every count
+    counts = [
+        count
+        for count in records("staffing")
+        if not year.strip() or (bounds(count.get("observed"))[0] or "")[:4] == year.strip()[:4]
+    ]
+    totals = {
+        (count["mission"], edtf(count["observed"])): count["personnel_count"]
+        for count in counts
+        if count["category"] == "total"
+    }
+    found = [
+        {
+            "mission": mission_abbreviation(count["mission"]),
+            "observed_date": edtf(count["observed"]),
+            "category": count["category"],
+            "personnel_count": count["personnel_count"],
+            "is_approximate": int(bool(count.get("is_approximate"))),
+            "share_percent": percent(count["personnel_count"], totals[count["mission"], edtf(count["observed"])]),
+            "source_section": citation(count["section"]),
+        }
+        for count in counts
+    ]
+    # by day, the total first, then the largest category
+    first_day = {edtf(count["observed"]): bounds(count["observed"])[0] for count in counts}
+    return sorted(
+        found,
+        key=lambda row: (
+            nulls_first(first_day[row["observed_date"]]),
+            row["category"] != "total",
+            -row["personnel_count"],
+        ),
+    )
+
+
+PERSONNEL_TYPES = ["troops", "military observers", "defence civilians"]
+
+
+def headline(strengths: list[dict]) -> dict | None:
+    """The figure the list gives (no date), else the latest dated count (the sidecar's headline)."""
+    if not strengths:
+        return None
+    undated = [strength for strength in strengths if strength.get("observed") is None]
+    return undated[-1] if undated else max(strengths, key=lambda strength: bounds(strength["observed"])[1])
+
+
+def expected_contingents_by_country(asked):
+    statuses = chosen("" if asked.strip().lower() in ("both", "all") else asked, ["current", "former"])
+    groups = {}
+    for contingent in records("contingents"):
+        if contingent["status"] not in statuses:
+            continue
+        status = contingent["status"]
+        iso3 = contingent.get("country")
+        country = country_name(iso3) if iso3 else "unknown"
+        strengths = contingent.get("strengths") or []
+        heads = {kind: headline([s for s in strengths if s["personnel_type"] == kind]) for kind in PERSONNEL_TYPES}
+        stated = {kind: strength for kind, strength in heads.items() if strength}
+        # a contribution whose strength is not given still counts, under "not stated"
+        for kind, strength in stated.items() or [("not stated", None)]:
+            group = groups.setdefault(
+                (status, country, iso3, kind), {"contributions": 0, "personnel": None, "approx": 0}
+            )
+            group["contributions"] += 1
+            if strength:
+                group["personnel"] = (group["personnel"] or 0) + strength["personnel_count"]
+                group["approx"] = max(group["approx"], int(bool(strength.get("is_approximate"))))
+    found = [
+        {
+            "status": status,
+            "country": country,
+            "iso3": iso3,
+            "personnel_type": kind,
+            "contributions": group["contributions"],
+            "personnel": group["personnel"],
+            "includes_approximate": group["approx"],
+            "is_country_unknown": int(iso3 is None),
+        }
+        for (status, country, iso3, kind), group in groups.items()
+    ]
+    return sorted(
+        found,
+        key=lambda row: (
+            row["status"] != "current",
+            row["is_country_unknown"],
+            -(row["personnel"] or 0),
+            row["country"],
+            row["personnel_type"],
+        ),
+    )
+
+
+def nested(kind: str, field: str) -> list[dict]:
+    """The records listed under `field` of each `kind` record, with their parent's source."""
+    return [{"source": parent["source"], **child} for parent in records(kind) for child in parent.get(field) or []]
+
+
+def fact_tables() -> dict[str, list[dict]]:
+    """The records of each fact table, read from data/ the way the loaders map files to tables."""
+    return {
+        "appointments": list(records("appointments")),
+        "contingent_links": nested("contingents", "links"),
+        "contingent_strengths": nested("contingents", "strengths"),
+        "contingents": list(records("contingents")),
+        "countries": list(records("countries")),
+        "discrepancy_claims": nested("discrepancies", "claims"),
+        # one row per resolution an event names, cited with the event's section
+        "event_participants": nested("events", "participants"),
+        "event_resolutions": [event for event in records("events") for _ in event.get("resolutions") or []],
+        "events": list(records("events")),
+        "mandate_areas": list(records("areas")),
+        "mandate_tasks": nested("areas", "tasks"),
+        "mission_names": nested("missions", "names"),
+        "mission_organizations": nested("missions", "organizations"),
+        "missions": list(records("missions")),
+        "organizations": list(records("organizations")),
+        "outcomes": list(records("outcomes")),
+        "people": list(records("people")),
+        # the preferred name is a spelling too, cited where the person is
+        "person_educations": nested("people", "educations"),
+        "person_names": [*records("people"), *nested("people", "names")],
+        "person_nationalities": nested("people", "nationalities"),
+        "positions": list(records("positions")),
+        "resolution_actions": nested("resolutions", "actions"),
+        "resolutions": list(records("resolutions")),
+        "staffing_counts": list(records("staffing")),
+    }
+
+
+# every EDTF date of the fact tables: (table, column) as the schema names it, the YAML field being the column
+DATE_COLUMNS = [
+    ("appointments", "ended"),
+    ("appointments", "started"),
+    ("contingent_strengths", "observed"),
+    ("contingents", "deployed"),
+    ("contingents", "withdrawn"),
+    ("events", "occurred"),
+    ("missions", "ended"),
+    ("missions", "established"),
+    ("outcomes", "started"),
+    ("person_educations", "completed"),
+    ("resolution_actions", "mandate_end"),
+    ("resolutions", "adopted"),
+    ("staffing_counts", "observed"),
+]
+PRECISIONS = ["day", "month", "year", "decade", "interval", "one of a set", "not stated"]
+
+
+def expected_data_coverage(asked):
+    tables = fact_tables()
+    found = []
+    for table, column in DATE_COLUMNS:
+        counted = [bounds(record.get(column))[2] for record in tables[table]]
+        for precision in [precision for precision in chosen(asked, PRECISIONS) if precision in counted]:
+            found.append(
+                {
+                    "fact_table": table,
+                    "date_column": column,
+                    "date_precision": precision,
+                    "facts": counted.count(precision),
+                    "share_percent": percent(counted.count(precision), len(counted)),
+                    "is_coarser_than_day": int(precision not in ("day", "not stated")),
+                }
+            )
+    return found
+
+
+def expected_provenance_by_section(asked):
+    """Facts per section and table, for the sources asked for by key or name (any case, accents ignored)."""
+    works = [
+        work
+        for work in sorted(records("sources"), key=lambda work: work["key"])
+        if not asked.strip() or asked.strip().lower() == work["key"] or fold(asked.strip()) == fold(work["name"])
+    ]
+    found = []
+    for work in works:
+        counts = {}
+        for table, listed in fact_tables().items():
+            for record in listed:
+                if record["source"] == work["key"]:
+                    counts[record["section"], table] = counts.get((record["section"], table), 0) + 1
+        section_facts = {}
+        for (section, _), facts in counts.items():
+            section_facts[section] = section_facts.get(section, 0) + facts
+        position = {section: index for index, section in enumerate(work["sections"], 1)}
+        found += [
+            {
+                "source": work["name"],
+                "source_key": work["key"],
+                "section_position": position[section],
+                "section": section,
+                "fact_table": table,
+                "facts": facts,
+                "section_facts": section_facts[section],
+                "source_url": work.get("url"),
+                "licence": work.get("licence"),
+            }
+            for (section, table), facts in sorted(counts.items(), key=lambda item: (position[item[0][0]], item[0][1]))
+        ]
+    return found
+
+
+def spellings(person) -> list[str]:
+    return [person["name"], *(name["name"] for name in person.get("names") or [])]
+
+
+def asked_people(asked: str) -> list[dict]:
+    """By part of any spelling; failing that, each word typed the start of a word of a spelling, in any case
+    and without accents (the sidecar's meaning of `person`)."""
+    people = records("people")
+    by_id = [person for index, person in enumerate(people, 1) if asked in (person["key"], str(index))]
+    found = by_id or [
+        person for person in people if any(asked.casefold() in name.casefold() for name in spellings(person))
+    ]
+    if found:
+        return found
+    typed = fold(asked).split()
+
+    def starts_words(name: str) -> bool:
+        words = fold(name).split()
+        return any(
+            all(words[start + i].startswith(word) for i, word in enumerate(typed))
+            for start in range(len(words) - len(typed) + 1)
+        )
+
+    return [person for person in people if any(starts_words(name) for name in spellings(person))]
+
+
+def person_facts(person) -> list[tuple]:
+    """(fact, order, detail, value, source section, date) of everything data/ says about a person."""
+    key = person["key"]
+    positions = by_key("positions")
+    facts = [("name", 1, "preferred", person["name"], citation(person["section"]), None)]
+    facts += [("name", 1, n["form"], n["name"], citation(n["section"]), None) for n in person.get("names") or []]
+    facts += [
+        ("nationality", 2, n["basis"], country_name(n["country"]), citation(n["section"]), None)
+        for n in person.get("nationalities") or []
+    ]
+    for study in person.get("educations") or []:
+        detail = " ".join(part for part in (study.get("degree"), study.get("field")) if part)
+        completed = f" ({edtf(study['completed'])})" if study.get("completed") else ""
+        when = bounds(study.get("completed"))[0]
+        facts.append(("education", 3, detail, study["institution"] + completed, citation(study["section"]), when))
+    for tenure in records("appointments"):
+        if tenure["person"] == key:
+            detail = f"{edtf(tenure.get('started')) or '?'} to {edtf(tenure.get('ended')) or 'not stated'}"
+            position = positions[tenure["position"]]["name"]
+            facts.append(("post", 4, detail, position, citation(tenure["section"]), bounds(tenure.get("started"))[0]))
+    for event in records("events"):
+        when = edtf(event.get("occurred"))
+        for participant in event.get("participants") or []:
+            if participant.get("person") == key:
+                detail = participant["role"] + (f" {when}" if when else "")
+                earliest = bounds(event.get("occurred"))[0]
+                facts.append(("event", 5, detail, event["name"], citation(participant["section"]), earliest))
+    facts += [
+        ("contradiction", 6, d["discrepancy_kind"], d["name"], "see the contradictions report", None)
+        for d in records("discrepancies")
+        if d.get("person") == key
+    ]
+    return facts
+
+
+def expected_person_profile(asked):
+    person_ids = ids("people")
+    found = [
+        {
+            "person": person["name"],
+            "fact": kind,
+            "detail": detail,
+            "value": value,
+            "source_section": section,
+            "person_id": person_ids[person["key"]],
+            "fact_order": order,
+            "fact_date": day,
+        }
+        for person in asked_people(asked)
+        for kind, order, detail, value, section, day in person_facts(person)
+    ]
+    return sorted(
+        found,
+        key=lambda row: (
+            row["person"],
+            row["person_id"],
+            row["fact_order"],
+            nulls_first(row["fact_date"]),
+            row["value"],
+        ),
+    )
+
+
+def nationality(person_key: str) -> str | None:
+    """Nationalities as the tenure views print them: the country, its basis unless stated outright."""
+    found = sorted(
+        by_key("people")[person_key].get("nationalities") or [],
+        key=lambda n: ([-ord(c) for c in n["basis"]], country_name(n["country"])),
+    )
+    labels = [
+        country_name(n["country"]) + ("" if n["basis"] == "stated nationality" else f" ({n['basis']})") for n in found
+    ]
+    return "; ".join(labels) or None
+
+
+def day_before(day: str) -> str:
+    return (date.fromisoformat(day) - timedelta(days=1)).isoformat()
+
+
+def tenure_reach(tenure) -> tuple[str | None, str | None, str | None, str | None]:
+    """Earliest start, latest start, the day a successor certainly started (an unstated end is over by
+    then), and the last day the tenure can cover (its latest end, else the day before that succession,
+    never past its mission's end)."""
+    started_earliest, started_latest, _ = bounds(tenure.get("started"))
+    later = [
+        bounds(other.get("started"))[1]
+        for other in records("appointments")
+        if other["position"] == tenure["position"]
+        and other.get("started")
+        and started_latest
+        and bounds(other["started"])[0] > started_latest
+    ]
+    succeeded_by = min(later, default=None)
+    mission_end = bounds(by_key("missions")[by_key("positions")[tenure["position"]]["mission"]].get("ended"))[1]
+    if tenure.get("ended"):
+        until = bounds(tenure["ended"])[1]
+    else:
+        until = min(filter(None, [succeeded_by and day_before(succeeded_by), mission_end]), default=None)
+    return started_earliest, started_latest, succeeded_by, until
+
+
+def in_office(tenure, first: str, last: str) -> str | None:
+    """The sidecar's labels of post_holders_on_date, for a period from `first` to `last`."""
+    started_earliest, started_latest, _, until = tenure_reach(tenure)
+    ended_earliest, _, _ = bounds(tenure.get("ended"))
+    if started_earliest is None:
+        # a deputy without dates: possibly in office while the head they served under may be
+        head = by_key("appointments").get(tenure.get("served_under"))
+        head_start, _, _, head_until = tenure_reach(head) if head else (None, None, None, None)
+        if head_start and head_start <= last and head_until >= first:
+            return "possibly in office (dates not stated; served under the head then in office)"
+        return None
+    if started_latest <= last and ended_earliest and ended_earliest >= first:
+        return "certainly in office"
+    if until is not None and until < first:
+        return None  # ended, succeeded or its mission over before the period
+    if started_latest <= last and not tenure.get("ended"):
+        return "in office unless the tenure ended earlier (end not stated)"
+    if started_earliest <= last:
+        return "possibly in office (dates known only roughly)"
+    return None
+
+
+def expected_post_holders_on_date(asked):
+    first, last, _ = bounds(asked or None)
+    positions = by_key("positions")
+    people = by_key("people")
+    found = []
+    for appointment_id, tenure in enumerate(records("appointments"), 1):
+        position = positions[tenure["position"]]
+        if not position.get("mission"):
+            continue
+        label = in_office(tenure, first, last) if asked else "no date asked"
+        if label:
+            found.append(
+                {
+                    "asked_date": asked,
+                    "position": position["name"],
+                    "person": people[tenure["person"]]["name"],
+                    "nationality": nationality(tenure["person"]),
+                    "started_date": edtf(tenure.get("started")),
+                    "ended_date": edtf(tenure.get("ended")) or "not stated",
+                    "in_office": label,
+                    "appointment_id": appointment_id,
+                    "_head": position["level"] == "head of mission",
+                }
+            )
+    found.sort(
+        key=lambda row: (
+            not row.pop("_head"),
+            row["position"],
+            row["in_office"] != "certainly in office",
+            row["person"],
+            row["appointment_id"],
+        )
+    )
+    return found
+
+
+# --- the reports x every example of their sidecars ----------------------------------------------------
+
+
+def examples(name: str) -> list:
+    return [str(value) for value in REPORTS[name].parameters[0].examples]
+
+
+# values beyond the sidecar's examples, on the days that tell a right answer from an off-by-one
+EDGES = {
+    # Qazi's and de Mistura's months meet in September 2007; Melkert's unstated end is over by 31 August 2011,
+    # when Kobler (August 2011) had certainly started; Al Hassan took over in July 2024; the mission ended on
+    # 31 December 2025
+    "post_holders_on_date": [
+        "2007-09-15",
+        "2007-09-30",
+        "2007-09",
+        "2007-10-01",
+        "2011",
+        "2011-08-30",
+        "2011-08-31",
+        "2011-09-01",
+        "2024-07",
+        "2024-07-31",
+        "2024-08-01",
+        "2018-12",
+        "2019",
+        "2009-07",
+        "2025-12-31",
+        "2026-01-01",
+        "",
+    ],
+    "contingents_by_country": ["", "CURRENT"],
+    "events_per_year": ["", "Resolutions", "presence"],
+    "data_coverage": ["", "day", "not stated", "one of a set", "Days", "YEARS", "decade"],
+    "staffing_composition": ["", "2023-06-30", "2022"],
+    "mandate_by_area": ["rule-of-law", "children-armed-conflict", "", "Electoral", "HUMAN RIGHTS"],
+    "mandate_by_component": ["governance", "sovereignty", "", "Electoral", "basic social services"],
+    "person_profile": ["jan-kubis", "Sudani", "de mistura", "Kubiš", "MLADENOV", "mohamed", "Qazi", "5"],
+    "resolution_history": ["Resolution 2732 (2024)", "S/RES/2732", "2682", ""],
+    "provenance_by_section": ["", "WIKIPEDIA-UNAMI", "iso 3166-1 COUNTRY CODES"],
+}
+
+
+# Report bugs these tests found, left for the report's owner to fix (its SQL is being changed elsewhere).
+SUCCESSOR_CUTS_A_STATED_END = pytest.mark.xfail(
+    strict=True,
+    reason="post_holders_on_date drops a tenure with a stated end on the last day of its end month when the"
+    " successor's latest start is that day (`succeeded_by > first_day` applied to stated ends too), although"
+    " tenure_spans.possible_until says the tenure can still cover it and its sidecar calls overlapping"
+    " month bounds 'possibly in office'",
+)
+KNOWN_BUGS = {
+    ("post_holders_on_date", "2007-09-30"): SUCCESSOR_CUTS_A_STATED_END,  # Qazi ended September 2007
+    ("post_holders_on_date", "2024-07-31"): SUCCESSOR_CUTS_A_STATED_END,  # Hennis-Plasschaert ended July 2024
+}
+
+
+def cases(name: str, oracle) -> list:
+    return [
+        pytest.param(
+            name,
+            {REPORTS[name].parameters[0].name: value},
+            oracle,
+            id=f"{name}-{value}",
+            marks=[KNOWN_BUGS[name, value]] if (name, value) in KNOWN_BUGS else [],
+        )
+        for value in [*examples(name), *EDGES.get(name, [])]
+    ]
+
+
+ONE_PARAMETER = [
+    *cases("mandate_by_area", expected_mandate_by_area),
+    *cases("mandate_by_component", expected_mandate_by_component),
+    *cases("events_per_year", expected_events_per_year),
+    *cases(
+        "resolution_history",
+        expected_resolution_history,
+    ),
+    *cases("staffing_composition", expected_staffing_composition),
+    *cases("contingents_by_country", expected_contingents_by_country),
+    *cases("data_coverage", expected_data_coverage),
+    *cases("provenance_by_section", expected_provenance_by_section),
+    *cases("person_profile", expected_person_profile),
+    *cases("post_holders_on_date", expected_post_holders_on_date),
+]
+
+
+@pytest.mark.parametrize(("name", "params", "oracle"), ONE_PARAMETER)
+def test_report_rows_equal_the_oracle_from_data(site, name, params, oracle):
+    (asked,) = params.values()
+    assert rows(site, name, **params) == oracle(asked)
+
+
+TIMELINE = REPORTS["event_timeline"].parameters
+# the sidecar's examples, then edges: an event whose last possible day is the window's first (2003 ends on
+# 31 December), a month as both edges, no window at all
+WINDOWS = [
+    *zip(TIMELINE[0].examples, TIMELINE[1].examples, strict=True),
+    ("2003-12-31", "2003-12-31"),
+    ("2024-05", "2024-05"),
+    ("2024-05-31", ""),
+    ("", "2003-08-14"),
+    ("", ""),
+    ("2019", "2019"),
+    ("2023-06", "2023-12"),
+    pytest.param(
+        "2020-01-01",
+        "2022-12-31",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="event_timeline lists Resolution 2682, dated [2019, 2023] (2019 or 2023), in a window of"
+            " 2020-2022 that neither year overlaps: it tests the set's earliest..latest span, not its members",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("first_day", "last_day"), WINDOWS, ids=[f"{a}..{b}" for a, b in (getattr(w, "values", w) for w in WINDOWS)]
+)
+def test_event_timeline_rows_equal_the_oracle_from_data(site, first_day, last_day):
+    assert rows(site, "event_timeline", **{"from": first_day, "to": last_day}) == expected_event_timeline(
+        first_day, last_day
+    )
