@@ -161,3 +161,19 @@ def test_closeness_is_exact_then_by_start_ignoring_case_accents_and_hyphens(type
 def test_folded_drops_case_accents_and_extra_spaces():
     assert functions.folded("  Ján   KUBIŠ ") == "jan kubis"
     assert functions.folded(None) is None
+
+
+@pytest.mark.parametrize(
+    ("edtf", "first", "last", "expected"),
+    [
+        ("[2019, 2023]", "2020-01-01", "2022-12-31", 0),  # neither 2019 nor 2023 is in 2020-2022
+        ("[2019, 2023]", "2019-12-31", "2020-01-01", 1),  # the last day of 2019
+        ("[2019, 2023]", "2023-06-01", "", 1),  # open end
+        ("[2019, 2023]", "", "2018-12-31", 0),  # open start, before both
+        ("[2018-12, 2019]", "2018-01-01", "2018-11-30", 0),
+        ("[2018-12, 2019]", "2018-12-31", "2018-12-31", 1),
+        ("[2004..2007]", "2005-06-01", "2005-06-01", 1),  # a range member covers its days
+    ],
+)
+def test_a_set_date_overlaps_a_window_only_through_one_of_its_members(edtf, first, last, expected):
+    assert functions.set_overlaps(edtf, first, last) == expected

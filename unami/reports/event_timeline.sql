@@ -60,4 +60,13 @@ where
     events_joined.occurred_earliest
     between (select bounds.first_earliest from bounds) and (select bounds.last_earliest from bounds)
     and events_joined.occurred_latest >= (select bounds.first_day from bounds)
+    -- a set ([2019, 2023]: 2019 or 2023) overlaps the window only if one of its members does
+    and (
+        events_joined.occurred_precision != 'one of a set'
+        or set_overlaps(
+            events_joined.occurred_date,
+            (select bounds.first_day from bounds),
+            (select bounds.last_earliest from bounds)
+        )
+    )
 order by occurred_earliest, occurred_latest, event_id

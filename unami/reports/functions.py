@@ -9,6 +9,8 @@ import re
 import sqlite3
 import unicodedata
 
+from unami.loaders.dates import parse_date
+
 YEAR = re.compile(r"[0-9]{4}")
 MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 
@@ -91,9 +93,31 @@ def fold_name(text: str) -> str:
     return " ".join(unaccented(text.replace("-", " ")).casefold().split())
 
 
+def set_overlaps(edtf: str | None, first: str | None, last: str | None) -> int | None:
+    """1 when some member of an EDTF set overlaps the days first..last, else 0 (NULL for no date).
+
+    A set is one of its members, not the span between them: [2019, 2023] does not overlap 2020-2022.
+    A member written as a range ([2004..2007]) covers every day of it. A blank edge is open.
+
+    >>> set_overlaps("[2019, 2023]", "2020-01-01", "2022-12-31"), set_overlaps("[2019, 2023]", "2023-06-01", "")
+    (0, 1)
+    """
+    if edtf is None:
+        return None
+    members = edtf.strip().lstrip("[{").rstrip("]}").split(",")
+    for member in members:
+        start, _, end = member.strip().partition("..")
+        earliest = parse_date(start)["earliest"]
+        latest = parse_date(end or start)["latest"]
+        if (not last or earliest <= last) and (not first or latest >= first):
+            return 1
+    return 0
+
+
 def register(connection: sqlite3.Connection) -> None:
     """Add the functions to `connection`, which will run reports."""
     connection.create_function("folded", 1, folded, deterministic=True)
     connection.create_function("first_day", 1, first_day, deterministic=True)
     connection.create_function("last_day", 1, last_day, deterministic=True)
     connection.create_function("closeness", 3, closeness, deterministic=True)
+    connection.create_function("set_overlaps", 3, set_overlaps, deterministic=True)

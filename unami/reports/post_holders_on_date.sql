@@ -91,7 +91,8 @@ judged as (
                 started_earliest <= last_day
                 and (ended_latest >= first_day or ended_date is null)
                 and (mission_ended_latest is null or first_day <= mission_ended_latest)
-                and (succeeded_by is null or succeeded_by > first_day)
+                -- a successor's start ends only a tenure whose own end is not stated
+                and (ended_date is not null or succeeded_by is null or succeeded_by > first_day)
                 then 'possibly in office (dates known only roughly)'
         end as in_office,
         first_day
