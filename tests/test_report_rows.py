@@ -36,8 +36,21 @@ def records(kind: str) -> tuple[dict, ...]:
             record_file = path.with_name(f"{kind}.jsonl")
             lines = record_file.read_text(encoding="utf-8").splitlines() if record_file.exists() else []
             listed = [*(document[kind] or []), *(json.loads(line) for line in lines if line.strip())]
-            found += [{"source": document.get("source"), **record} for record in listed]
+            found += [
+                {"source": document.get("source"), **with_source(record, document.get("source"))} for record in listed
+            ]
     return tuple(found)
+
+
+def with_source(value, default: str | None):
+    """Every fact nested in a record (a mapping with a section) with its own source, else the file's default,
+    as the loaders' provenance reads it (not its parent's source)."""
+    if isinstance(value, list):
+        return [with_source(item, default) for item in value]
+    if not isinstance(value, dict):
+        return value
+    inner = {field: with_source(item, default) for field, item in value.items()}
+    return {"source": default, **inner} if "section" in value else inner
 
 
 def by_key(kind: str, key: str = "key") -> dict:
@@ -49,10 +62,10 @@ def ids(kind: str, key: str = "key") -> dict:
     return {record[key]: index for index, record in enumerate(records(kind), 1)}
 
 
-def citation(section: str, source: str = "wikipedia-unami") -> str:
-    """A section's citation, built as the sources loader documents it: name (publisher), section S."""
-    work = by_key("sources")[source]
-    return f"{work['name']} ({work.get('publisher') or work['key']}), section {section}"
+def citation(fact: dict) -> str:
+    """A fact's section cited as the sources loader documents it: name (publisher), section S."""
+    work = by_key("sources")[fact["source"]]
+    return f"{work['name']} ({work.get('publisher') or work['key']}), section {fact['section']}"
 
 
 def edtf(value) -> str | None:
@@ -155,7 +168,7 @@ def expected_mandate_by_area(asked):
             "task_position": task_position,
             "task": task and task["description"],
             "component": task and names[task["component"]],
-            "source_section": citation((task or area)["section"]),
+            "source_section": citation(task or area),
         }
         for area, area_position, task_position, task in mandate_tasks()
         # an area without tasks is kept only when every component is asked for
@@ -238,7 +251,7 @@ def expected_event_timeline(asked_from, asked_to):
                 "deaths": event.get("deaths"),
                 "participants": "; ".join(labels) or None,
                 "resolutions": "; ".join(f"Resolution {number}" for number in numbers) or None,
-                "source_section": citation(event["section"]),
+                "source_section": citation(event),
                 "event_id": event_id,
                 "occurred_earliest": earliest,
                 "occurred_latest": latest,
@@ -279,7 +292,7 @@ def expected_resolution_history(asked):
                     "action": action.get("action"),
                     "mandate_end_date": edtf(action.get("mandate_end")),
                     "what_it_did": action.get("description"),
-                    "source_section": citation((action or resolution)["section"]),
+                    "source_section": citation(action or resolution),
                 }
             )
     return found
@@ -305,7 +318,7 @@ def expected_staffing_composition(year):
             "personnel_count": count["personnel_count"],
             "is_approximate": int(bool(count.get("is_approximate"))),
             "share_percent": percent(count["personnel_count"], totals[count["mission"], edtf(count["observed"])]),
-            "source_section": citation(count["section"]),
+            "source_section": citation(count),
         }
         for count in counts
     ]
@@ -379,8 +392,8 @@ def expected_contingents_by_country(asked):
 
 
 def nested(kind: str, field: str) -> list[dict]:
-    """The records listed under `field` of each `kind` record, with their parent's source."""
-    return [{"source": parent["source"], **child} for parent in records(kind) for child in parent.get(field) or []]
+    """The records listed under `field` of each `kind` record."""
+    return [child for parent in records(kind) for child in parent.get(field) or []]
 
 
 def fact_tables() -> dict[str, list[dict]]:
@@ -518,29 +531,29 @@ def person_facts(person) -> list[tuple]:
     """(fact, order, detail, value, source section, date) of everything data/ says about a person."""
     key = person["key"]
     positions = by_key("positions")
-    facts = [("name", 1, "preferred", person["name"], citation(person["section"]), None)]
-    facts += [("name", 1, n["form"], n["name"], citation(n["section"]), None) for n in person.get("names") or []]
+    facts = [("name", 1, "preferred", person["name"], citation(person), None)]
+    facts += [("name", 1, n["form"], n["name"], citation(n), None) for n in person.get("names") or []]
     facts += [
-        ("nationality", 2, n["basis"], country_name(n["country"]), citation(n["section"]), None)
+        ("nationality", 2, n["basis"], country_name(n["country"]), citation(n), None)
         for n in person.get("nationalities") or []
     ]
     for study in person.get("educations") or []:
         detail = " ".join(part for part in (study.get("degree"), study.get("field")) if part)
         completed = f" ({edtf(study['completed'])})" if study.get("completed") else ""
         when = bounds(study.get("completed"))[0]
-        facts.append(("education", 3, detail, study["institution"] + completed, citation(study["section"]), when))
+        facts.append(("education", 3, detail, study["institution"] + completed, citation(study), when))
     for tenure in records("appointments"):
         if tenure["person"] == key:
             detail = f"{edtf(tenure.get('started')) or '?'} to {edtf(tenure.get('ended')) or 'not stated'}"
             position = positions[tenure["position"]]["name"]
-            facts.append(("post", 4, detail, position, citation(tenure["section"]), bounds(tenure.get("started"))[0]))
+            facts.append(("post", 4, detail, position, citation(tenure), bounds(tenure.get("started"))[0]))
     for event in records("events"):
         when = edtf(event.get("occurred"))
         for participant in event.get("participants") or []:
             if participant.get("person") == key:
                 detail = participant["role"] + (f" {when}" if when else "")
                 earliest = bounds(event.get("occurred"))[0]
-                facts.append(("event", 5, detail, event["name"], citation(participant["section"]), earliest))
+                facts.append(("event", 5, detail, event["name"], citation(participant), earliest))
     facts += [
         ("contradiction", 6, d["discrepancy_kind"], d["name"], "see the contradictions report", None)
         for d in records("discrepancies")
