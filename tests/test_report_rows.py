@@ -409,6 +409,8 @@ def fact_tables() -> dict[str, list[dict]]:
         "event_participants": nested("events", "participants"),
         "event_resolutions": [event for event in records("events") for _ in event.get("resolutions") or []],
         "events": list(records("events")),
+        # each claim of a further source (or an inference) cites its own section, one row per claim
+        "fact_claims": list(records("claims")),
         "mandate_areas": list(records("areas")),
         "mandate_tasks": nested("areas", "tasks"),
         "mission_names": nested("missions", "names"),
