@@ -35,10 +35,10 @@ def records(kind: str) -> tuple[dict, ...]:
         if kind in document:
             record_file = path.with_name(f"{kind}.jsonl")
             lines = record_file.read_text(encoding="utf-8").splitlines() if record_file.exists() else []
-            listed = [*(document[kind] or []), *(json.loads(line) for line in lines if line.strip())]
-            found += [
-                {"source": document.get("source"), **with_source(record, document.get("source"))} for record in listed
-            ]
+            default = document.get("source")
+            found += [{"source": default, **with_source(record, default)} for record in document[kind] or []]
+            # a record file has no file-level default: each of its facts names its own source
+            found += [{"source": None, **with_source(json.loads(line), None)} for line in lines if line.strip()]
     return tuple(found)
 
 
@@ -558,6 +558,55 @@ def expected_source_catalog(asked):
     return sorted(found, key=lambda row: (nulls_last(bounds(row["published_date"])[0]), row["source_key"]))
 
 
+# the fact tables listed at the top level of their files, labelled by their key, row ids in load order
+KEYED_TABLES = (
+    "appointments",
+    "contingents",
+    "events",
+    "mandate_areas",
+    "missions",
+    "organizations",
+    "outcomes",
+    "people",
+    "positions",
+)
+
+
+def expected_fact_support(asked):
+    """Each row of the keyed tables asked for with the sources stating it and the claims about it, fewest
+    sources first (the other tables' rows are not derived here)."""
+    publisher = {work["key"]: work.get("publisher") for work in records("sources")}
+    found = []
+    for table in [table for table in KEYED_TABLES if asked.strip().lower() in ("", table)]:
+        for fact_id, fact in enumerate(fact_tables()[table], 1):
+            claims = [claim for claim in records("claims") if claim["fact"] == f"{table}/{fact['key']}"]
+            inferred = [claim for claim in claims if claim.get("basis") == "inferred"]
+            agreeing = [
+                claim for claim in claims if claim.get("stance", "agrees") == "agrees" and claim not in inferred
+            ]
+            disagreeing = [claim for claim in claims if claim.get("stance") == "disagrees"]
+
+            def said(listed):
+                return " | ".join(f"{publisher[claim['source']]}: {claim['claim']}" for claim in listed) or None
+
+            found.append(
+                {
+                    "fact_table": table,
+                    "fact_id": fact_id,
+                    "label": fact["key"],
+                    # the row's own source once, whatever its claims cite
+                    "sources": len({fact["source"], *(claim["source"] for claim in agreeing)}),
+                    "disagreeing_sources": len({claim["source"] for claim in disagreeing}),
+                    "inferred_claims": len(inferred),
+                    "cited_by": citation(fact),
+                    "agreeing_claims": said(agreeing),
+                    "disagreeing_claims": said(disagreeing),
+                    "inferences": " | ".join(f"{claim['claim']} ({claim['rule']})" for claim in inferred) or None,
+                }
+            )
+    return sorted(found, key=lambda row: (row["sources"], row["fact_table"], row["fact_id"]))
+
+
 def spellings(person) -> list[str]:
     return [person["name"], *(name["name"] for name in person.get("names") or [])]
 
@@ -784,6 +833,7 @@ EDGES = {
     "resolution_history": ["Resolution 2732 (2024)", "S/RES/2732", "2682", ""],
     "provenance_by_section": ["", "WIKIPEDIA-UNAMI", "iso 3166-1 COUNTRY CODES"],
     # blank, a kind in another case, a source of one section, one with a disagreement and an inference
+    "fact_support": [" Events ", "missions", "organizations", "people", "positions", "outcomes", "mandate_areas"],
     "source_catalog": ["", "UN DOCUMENT", "Government Page", "voa-qazi-2004", "atlasinfo-isaczai-2022", "x"],
 }
 
@@ -840,6 +890,7 @@ ONE_PARAMETER = [
     *cases("data_coverage", expected_data_coverage),
     *cases("provenance_by_section", expected_provenance_by_section),
     *cases("source_catalog", expected_source_catalog),
+    *cases("fact_support", expected_fact_support),
     *cases("person_profile", expected_person_profile),
     *cases("post_holders_on_date", expected_post_holders_on_date),
 ]
