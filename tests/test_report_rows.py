@@ -838,32 +838,6 @@ EDGES = {
 }
 
 
-# Report bugs these tests found, left for the report's owner to fix (its SQL is being changed elsewhere).
-SUCCESSOR_CUTS_A_STATED_END = pytest.mark.xfail(
-    strict=True,
-    reason="post_holders_on_date drops a tenure with a stated end on the last day of its end month when the"
-    " successor's latest start is that day (`succeeded_by > first_day` applied to stated ends too), although"
-    " tenure_spans.possible_until says the tenure can still cover it and its sidecar calls overlapping"
-    " month bounds 'possibly in office'",
-)
-TABLES_LISTED_PER_SECTION = pytest.mark.xfail(
-    strict=True,
-    reason="source_catalog.fact_tables ('those rows by table') group_concats section_fact_counts rows per source"
-    " without summing them per table, in no stated order: a table cited from several sections is listed once per"
-    " section (wikipedia-unami: 'appointments 2, ..., appointments 2, ..., appointments 12', 16 rows in all;"
-    " wikipedia-unami-2012: 'resolution_actions 1, resolutions 1, contingent_strengths 2')",
-)
-KNOWN_BUGS = {
-    # every case listing wikipedia-unami or wikipedia-unami-2012, the sources cited from several sections
-    ("source_catalog", "encyclopedia revision"): TABLES_LISTED_PER_SECTION,
-    ("source_catalog", "wikipedia-unami"): TABLES_LISTED_PER_SECTION,
-    ("source_catalog", ""): TABLES_LISTED_PER_SECTION,
-    ("post_holders_on_date", "2007-09-30"): SUCCESSOR_CUTS_A_STATED_END,  # Qazi ended September 2007
-    ("post_holders_on_date", "2011-08-31"): SUCCESSOR_CUTS_A_STATED_END,  # Melkert ended August 2011
-    ("post_holders_on_date", "2024-07-31"): SUCCESSOR_CUTS_A_STATED_END,  # Hennis-Plasschaert ended July 2024
-}
-
-
 def cases(name: str, oracle) -> list:
     return [
         pytest.param(
@@ -871,7 +845,6 @@ def cases(name: str, oracle) -> list:
             {REPORTS[name].parameters[0].name: value},
             oracle,
             id=f"{name}-{value}",
-            marks=[KNOWN_BUGS[name, value]] if (name, value) in KNOWN_BUGS else [],
         )
         for value in [*examples(name), *EDGES.get(name, [])]
     ]
@@ -914,15 +887,7 @@ WINDOWS = [
     ("", ""),
     ("2019", "2019"),
     ("2023-06", "2023-12"),
-    pytest.param(
-        "2020-01-01",
-        "2022-12-31",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="event_timeline lists Resolution 2682, dated [2019, 2023] (2019 or 2023), in a window of"
-            " 2020-2022 that neither year overlaps: it tests the set's earliest..latest span, not its members",
-        ),
-    ),
+    ("2020-01-01", "2022-12-31"),  # between the members of [2019, 2023]: Resolution 2682 is not in it
 ]
 
 

@@ -1,14 +1,25 @@
 -- Every source with what it supports: the fact rows that cite it, the claims it makes about other rows
 -- (agreeing, disagreeing, inferred) and the disagreements it takes part in.
-with section_facts as (
+with table_facts as (
     select
         source_sections.source_id,
-        sum(section_fact_counts.facts) as fact_rows,
-        group_concat(section_fact_counts.fact_table || ' ' || section_fact_counts.facts, ', ') as fact_tables
+        section_fact_counts.fact_table,
+        sum(section_fact_counts.facts) as facts
     from section_fact_counts
     inner join source_sections on section_fact_counts.source_section_id = source_sections.id
     where section_fact_counts.fact_table not in ('fact_claims', 'discrepancy_claims')
-    group by source_sections.source_id
+    group by source_sections.source_id, section_fact_counts.fact_table
+    order by source_sections.source_id asc, section_fact_counts.fact_table asc
+),
+
+-- one entry per table (summed over the source's sections), in table-name order
+section_facts as (
+    select
+        source_id,
+        sum(facts) as fact_rows,
+        group_concat(fact_table || ' ' || facts, ', ') as fact_tables
+    from table_facts
+    group by source_id
 ),
 
 claims as (
