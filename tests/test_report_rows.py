@@ -642,7 +642,7 @@ def person_facts(person) -> list[tuple]:
     facts += [
         ("nationality", 2, n["basis"], country_name(n["country"]), citation(n), None)
         for n in person.get("nationalities") or []
-    ]
+    ] or [("nationality", 2, "not stated by any source read", None, None, None)]
     for study in person.get("educations") or []:
         detail = " ".join(part for part in (study.get("degree"), study.get("field")) if part)
         completed = f" ({edtf(study['completed'])})" if study.get("completed") else ""

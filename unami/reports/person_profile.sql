@@ -70,6 +70,23 @@ cross join person_nationalities on chosen_people.id = person_nationalities.perso
 inner join countries on person_nationalities.country_id = countries.id
 inner join source_sections on person_nationalities.source_section_id = source_sections.id
 union all
+-- no source read gives the person's nationality: said so, not left out
+select
+    chosen_people.name,
+    'nationality',
+    'not stated by any source read',
+    null,
+    null,
+    chosen_people.id,
+    2,
+    null
+from chosen_people
+where
+    not exists (
+        select 1 from person_nationalities
+        where person_nationalities.person_id = chosen_people.id
+    )
+union all
 select
     chosen_people.name,
     'education',
