@@ -177,3 +177,19 @@ def test_folded_drops_case_accents_and_extra_spaces():
 )
 def test_a_set_date_overlaps_a_window_only_through_one_of_its_members(edtf, first, last, expected):
     assert functions.set_overlaps(edtf, first, last) == expected
+
+
+def test_helper_columns_are_read_and_must_be_among_the_columns(reports_dir):
+    sidecar = reports_dir / "holders.yml"
+    sidecar.write_text(SIDECAR + "helper_columns: [year]\n")
+    assert catalog.load("holders").helper_columns == ("year",)
+    sidecar.write_text(SIDECAR + "helper_columns: [day]\n")
+    with pytest.raises(catalog.ReportError) as raised:
+        catalog.load("holders")
+    assert str(raised.value) == f"{sidecar}: helper_columns ['day'] are not among its columns"
+
+
+def test_a_name_inside_a_string_or_a_comment_is_not_a_parameter(reports_dir):
+    sql = "select :post as post, :year as year, ':day' as quoted, 'it''s :month' as escaped -- :week\n"
+    (reports_dir / "holders.sql").write_text(sql)
+    assert catalog.load("holders").parameter_names == ("post", "year")

@@ -5,7 +5,10 @@ can reach but today's data files do not: unvalidated dates, long key lists, rows
 record files read by line.
 """
 
-from unami.loaders.context import Fact, LoadContext
+import pytest
+from pydantic import TypeAdapter, ValidationError
+
+from unami.loaders.context import MAX_TEXT_BYTES, Fact, LoadContext, Text, WholeNumber
 from unami.loaders.errors import Problem
 
 
@@ -93,3 +96,31 @@ def test_keys_registered_ahead_get_the_next_ids_and_a_repeat_is_named_by_its_pla
     assert [str(problem) for problem in context.problems] == [
         "data/events.yaml: appointments[2] (qazi): key: duplicate appointments key 'qazi'; keys must be unique"
     ]
+
+
+# --- the value types every record model uses -------------------------------------------------------------
+
+
+def refusal(value_type, value) -> str:
+    with pytest.raises(ValidationError) as raised:
+        TypeAdapter(value_type).validate_python(value)
+    [error] = raised.value.errors()
+    return error["msg"]
+
+
+def test_text_is_refused_blank_and_over_one_megabyte_exactly_at_the_limit():
+    assert refusal(Text, "") == "Value error, is empty or blank; give the text, or leave an optional field out"
+    assert TypeAdapter(Text).validate_python("x" * MAX_TEXT_BYTES) == "x" * MAX_TEXT_BYTES  # at the limit
+    over = "x" * (MAX_TEXT_BYTES + 1)
+    assert refusal(Text, over) == "Value error, is 1,000,001 bytes, over the limit of 1,000,000 bytes for one value"
+    # counted in bytes, not characters: 300,000 three-byte characters are 900,000 bytes, under the limit
+    assert TypeAdapter(Text).validate_python("€" * 300_000) == "€" * 300_000
+    assert refusal(Text, "€" * 333_334).startswith("Value error, is 1,000,002 bytes")
+
+
+@pytest.mark.parametrize("written", ["077", "1:17", "0x6", "0X6", "0B11", "0O7", "1_000"])
+def test_a_number_in_another_base_or_with_separators_is_refused_with_the_way_to_write_it(written):
+    assert refusal(WholeNumber, written) == (
+        f"Value error, {written!r} is not a plain decimal number (YAML 1.1 reads a leading 0 as octal and 1:17 as"
+        " base 60); write the digits without leading zeros, colons or underscores"
+    )
