@@ -792,6 +792,269 @@ def expected_post_holders_on_date(asked):
     return found
 
 
+def folded(text: str) -> str:
+    """What a typed value matches on: any case, accents dropped, spaces trimmed and single."""
+    return " ".join(fold(text).split())
+
+
+def section_position(fact: dict) -> int:
+    return by_key("sources")[fact["source"]]["sections"].index(fact["section"]) + 1
+
+
+def expected_contradictions(asked):
+    """Each claim of each discrepancy of the kinds asked for (any part of a kind, any case)."""
+    people, positions = by_key("people"), by_key("positions")
+    found = [
+        {
+            "discrepancy_key": discrepancy["key"],
+            "discrepancy_kind": discrepancy["discrepancy_kind"],
+            "discrepancy": discrepancy["name"],
+            "description": discrepancy["description"],
+            "person": discrepancy.get("person") and people[discrepancy["person"]]["name"],
+            "resolution": discrepancy.get("resolution") and f"Resolution {discrepancy['resolution']}",
+            "position": discrepancy.get("position") and positions[discrepancy["position"]]["name"],
+            "claim": claim["claim"],
+            "source_section": citation(claim),
+            "discrepancy_id": discrepancy_id,
+            "_section": section_position(claim),
+        }
+        for discrepancy_id, discrepancy in enumerate(records("discrepancies"), 1)
+        if folded(asked) in discrepancy["discrepancy_kind"]
+        for claim in discrepancy["claims"]
+    ]
+    found.sort(key=lambda row: (row["discrepancy_kind"], row["discrepancy"], row.pop("_section"), row["claim"]))
+    return found
+
+
+def expected_contingent_list(status, country):
+    """The source's entries of the status and country asked for (name or ISO3 in any case, or unknown)."""
+    statuses = chosen("" if status.strip().lower() in ("both", "all") else status, ["current", "former"])
+    publisher = {work["key"]: work["publisher"] for work in records("sources")}
+    found = []
+    for contingent_id, contingent in enumerate(records("contingents"), 1):
+        iso3 = contingent.get("country")
+        named = country_name(iso3) if iso3 else "unknown"
+        if contingent["status"] not in statuses or folded(country) not in ("", folded(named), iso3 and iso3.lower()):
+            continue
+        strengths = contingent.get("strengths") or []
+        heads = [headline([s for s in strengths if s["personnel_type"] == kind]) for kind in PERSONNEL_TYPES]
+        counts = [head and head["personnel_count"] for head in heads]
+        # every figure, oldest first, an undated one last
+        figures = sorted(strengths, key=lambda s: nulls_last(bounds(s.get("observed"))[0]))
+        found.append(
+            {
+                "status": contingent["status"],
+                "list_position": contingent["list_position"],
+                "country": named,
+                "iso3": iso3,
+                "country_unknown_reason": contingent.get("country_unknown_reason"),
+                "troops": counts[0],
+                "military_observers": counts[1],
+                "defence_civilians": counts[2],
+                "personnel": sum(filter(None, counts)) if strengths else None,
+                "is_approximate": max(int(bool(h.get("is_approximate"))) for h in heads if h) if strengths else None,
+                "strengths_by_source": "; ".join(
+                    f"{s['personnel_count']} {s['personnel_type']} ({edtf(s.get('observed')) or 'undated'}, "
+                    f"{publisher[s['source']]})"
+                    for s in figures
+                )
+                or None,
+                "deployed_date": edtf(contingent.get("deployed")),
+                "withdrawn_date": edtf(contingent.get("withdrawn")),
+                "duty": contingent.get("duty"),
+                "note": contingent.get("note"),
+                "source_section": citation(contingent),
+                "contingent_id": contingent_id,
+            }
+        )
+    return sorted(found, key=lambda row: (row["status"] != "current", row["list_position"]))
+
+
+def asked_positions(asked: str) -> list[str]:
+    """Posts by title or level in any case, SRSG, DSRSG, head, deputy; failing those, titles holding the text."""
+    typed = folded(asked)
+    aliases = {
+        "head": "head of mission",
+        "heads": "head of mission",
+        "heads of mission": "head of mission",
+        "deputy": "deputy head of mission",
+        "deputies": "deputy head of mission",
+        "deputy heads of mission": "deputy head of mission",
+    }
+    prefixes = {
+        "srsg": "special representative of the secretary-general",
+        "dsrsg": "deputy special representative",
+        "deputy srsg": "deputy special representative",
+    }
+    posts = records("positions")
+    exact = [
+        post["key"]
+        for post in posts
+        if typed in (folded(post["name"]), post["level"])
+        or aliases.get(typed) == post["level"]
+        or (typed in prefixes and folded(post["name"]).startswith(prefixes[typed]))
+    ]
+    return exact or [post["key"] for post in posts if typed in folded(post["name"])]
+
+
+def days(first: str | None, last: str | None) -> int | None:
+    return None if first is None or last is None else (date.fromisoformat(last) - date.fromisoformat(first)).days
+
+
+def dates_by_source(appointment_key: str) -> str | None:
+    """What claims say of a tenure's start and end: the start first, oldest source first."""
+    works = by_key("sources")
+    claims = [
+        claim
+        for claim in records("claims")
+        if claim["fact"] == f"appointments/{appointment_key}" and claim.get("column") in ("started", "ended")
+    ]
+    claims.sort(key=lambda c: (c["column"] != "started", nulls_first(bounds(works[c["source"]].get("published"))[0])))
+
+    def said(claim) -> str:
+        work = works[claim["source"]]
+        published = f", {edtf(work['published'])}" if work.get("published") else ""
+        inferred = ", inferred" if claim.get("basis") == "inferred" else ""
+        disagrees = ", disagrees" if claim.get("stance") == "disagrees" else ""
+        return f"{claim['column']}: {claim['claim']} ({work['publisher']}{published}{inferred}{disagrees})"
+
+    return " | ".join(said(claim) for claim in claims) or None
+
+
+def expected_leaders_timeline(asked):
+    """Every tenure of a mission post asked for: heads first, then by earliest start (a deputy without
+    dates at its head's), post and person."""
+    positions, people, person_ids = by_key("positions"), by_key("people"), ids("people")
+    tenures = by_key("appointments")
+    wanted = asked_positions(asked) if asked.strip() else list(positions)
+    found = []
+    for appointment_id, tenure in enumerate(records("appointments"), 1):
+        position = positions[tenure["position"]]
+        if not position.get("mission") or tenure["position"] not in wanted:
+            continue
+        started_earliest, started_latest, started_precision = bounds(tenure.get("started"))
+        ended_earliest, ended_latest, ended_precision = bounds(tenure.get("ended"))
+        head = tenures.get(tenure.get("served_under"))
+        following = tenures.get(tenure.get("next"))
+        found.append(
+            {
+                "appointment_id": appointment_id,
+                "position": position["name"],
+                "position_level": position["level"],
+                "person": people[tenure["person"]]["name"],
+                "person_id": person_ids[tenure["person"]],
+                "nationality": nationality(tenure["person"]),
+                "started_date": edtf(tenure.get("started")),
+                "started_precision": started_precision if tenure.get("started") else None,
+                "ended_date": edtf(tenure.get("ended")),
+                "ended_precision": ended_precision,
+                "heading_years": tenure.get("heading_years"),
+                "days_in_office_at_least": days(started_latest, ended_earliest),
+                "days_in_office_at_most": days(started_earliest, ended_latest),
+                "served_under": head and people[head["person"]]["name"],
+                "next_position": following and positions[following["position"]]["name"],
+                "dates_by_source": dates_by_source(tenure["key"]),
+                "source_section": citation(tenure),
+                "_start": started_earliest or (head and bounds(head.get("started"))[0]),
+            }
+        )
+    found.sort(
+        key=lambda row: (
+            row["position_level"] != "head of mission",
+            nulls_first(row.pop("_start")),
+            row["position"],
+            row["person"],
+        )
+    )
+    return found
+
+
+def stated_in(mission: dict, column: str) -> str:
+    """The section of the mission's own source stating a column, when a claim names one; else the row's."""
+    claims = [
+        citation(claim)
+        for claim in records("claims")
+        if claim["fact"] == f"missions/{mission['key']}"
+        and claim.get("column") == column
+        and claim["source"] == mission["source"]
+        and claim.get("basis", "stated") == "stated"
+        and claim.get("stance", "agrees") == "agrees"
+    ]
+    return min(claims, default=citation(mission))
+
+
+def expected_mission_fact_sheet(asked):
+    """The sheet of each mission asked for (abbreviation, key or name), a fact left out when it has no value."""
+    typed = folded(asked)
+    found = []
+    for mission in sorted(records("missions"), key=lambda m: m["abbreviation"]):
+        if typed not in ("", mission["key"], mission["abbreviation"].lower(), folded(mission["name"])):
+            continue
+        key, own = mission["key"], citation(mission)
+
+        others = [name for name in mission.get("names") or [] if name["language"] != "en"]
+        heads = {
+            tenure["person"]
+            for tenure in records("appointments")
+            if by_key("positions")[tenure["position"]].get("mission") == key
+            and by_key("positions")[tenure["position"]]["level"] == "head of mission"
+        }
+        actions = [(r["number"], a.get("mission")) for r in records("resolutions") for a in r.get("actions") or []]
+        acting = {number for number, acted_on in actions if acted_on == key}
+        totals = [c for c in records("staffing") if c["mission"] == key and c["category"] == "total"]
+        latest = max(totals, key=lambda c: bounds(c["observed"])[1], default=None)
+        contingents = [c for c in records("contingents") if c["mission"] == key]
+        facts = [
+            ("Name", mission["name"], own),
+            ("Abbreviation", mission["abbreviation"], own),
+            (
+                "Other names",
+                "; ".join(f"{n['name']} ({n['language']})" for n in others) or None,
+                min((citation(n) for n in others), default=None),
+            ),
+            ("Type", mission.get("mission_type"), own),
+            ("Status", mission.get("status"), own),
+            ("Head of mission", mission.get("leader_title"), own),
+            (
+                "Parent organization",
+                mission.get("parent_organization") and by_key("organizations")[mission["parent_organization"]]["name"],
+                own,
+            ),
+            ("Established", edtf(mission.get("established")), own),
+            ("Ended", edtf(mission.get("ended")), stated_in(mission, "ended")),
+            ("Mandate review", mission.get("mandate_review_cycle"), stated_in(mission, "mandate_review_cycle")),
+            ("Heads of mission (people)", str(len(heads)) if heads else None, "computed"),
+            ("Resolutions acting on the mission", str(len(acting)) if acting else None, "computed"),
+            (
+                "Latest staff count",
+                latest
+                and ("about " if latest.get("is_approximate") else "")
+                + f"{latest['personnel_count']} ({edtf(latest['observed'])})",
+                latest and citation(latest),
+            ),
+            (
+                "Uniformed contributions",
+                contingents
+                and f"{sum(c['status'] == 'current' for c in contingents)} current, "
+                f"{sum(c['status'] == 'former' for c in contingents)} former "
+                f"({sum(c.get('country') is None for c in contingents)} from countries the source does not name)",
+                "computed",
+            ),
+        ]
+        found += [
+            {
+                "mission": mission["abbreviation"],
+                "position": position,
+                "fact": fact,
+                "value": value,
+                "source_section": cited,
+            }
+            for position, (fact, value, cited) in enumerate(facts, 1)
+            if value
+        ]
+    return found
+
+
 # --- the reports x every example of their sidecars ----------------------------------------------------
 
 
@@ -835,6 +1098,20 @@ EDGES = {
     # blank, a kind in another case, a source of one section, one with a disagreement and an inference
     "fact_support": [" Events ", "missions", "organizations", "people", "positions", "outcomes", "mandate_areas"],
     "source_catalog": ["", "UN DOCUMENT", "Government Page", "voa-qazi-2004", "atlasinfo-isaczai-2022", "x"],
+    # a part of a kind in another case, with spaces around
+    "contradictions": ["", "  DATE ", "name", "Sources Disagree On A Number", "versus"],
+    # the aliases, a level in another case, an exact title, a part of a title
+    "leaders_timeline": [
+        "",
+        "head",
+        "Deputies",
+        "HEAD OF MISSION",
+        "deputy srsg",
+        "humanitarian",
+        "for iraq",
+        "  srsg ",
+    ],
+    "mission_fact_sheet": ["", " United Nations Assistance Mission for IRAQ ", "UNMIK"],
 }
 
 
@@ -866,6 +1143,9 @@ ONE_PARAMETER = [
     *cases("fact_support", expected_fact_support),
     *cases("person_profile", expected_person_profile),
     *cases("post_holders_on_date", expected_post_holders_on_date),
+    *cases("contradictions", expected_contradictions),
+    *cases("leaders_timeline", expected_leaders_timeline),
+    *cases("mission_fact_sheet", expected_mission_fact_sheet),
 ]
 
 
@@ -898,3 +1178,19 @@ def test_event_timeline_rows_equal_the_oracle_from_data(site, first_day, last_da
     assert rows(site, "event_timeline", **{"from": first_day, "to": last_day}) == expected_event_timeline(
         first_day, last_day
     )
+
+
+STATUS, COUNTRY = REPORTS["contingent_list"].parameters
+# each example with the other parameter blank, the examples together, then every other country and status
+CONTINGENT_ASKS = [
+    *((status, "") for status in ["", *STATUS.examples, "BOTH", "all"]),
+    *(("", country) for country in [*COUNTRY.examples, "npl", "Fiji", "fji", "UNKNOWN", "  romania ", "Narnia"]),
+    *zip(STATUS.examples, COUNTRY.examples, strict=True),
+    ("former", "NPL"),
+    ("current", "unknown"),
+]
+
+
+@pytest.mark.parametrize(("status", "country"), CONTINGENT_ASKS, ids=[f"{a}|{b}" for a, b in CONTINGENT_ASKS])
+def test_contingent_list_rows_equal_the_oracle_from_data(site, status, country):
+    assert rows(site, "contingent_list", status=status, country=country) == expected_contingent_list(status, country)
