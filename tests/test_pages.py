@@ -118,6 +118,13 @@ def test_a_report_page_is_titled_by_its_report_not_its_sql(site, report):
     assert title(page(site, f"/{DB}/{report.name}")) == f"{report.title} · UNAMI database"
 
 
+def test_a_report_page_says_report_not_custom_sql_and_counts_its_rows(site):
+    text = page(site, f"/{DB}/post_holders_on_date?date=2010-01-01")  # Melkert alone led then
+    assert "Report returning 1 row" in text
+    assert "Custom SQL query" not in text
+    assert "Custom SQL query" in page(site, f"/{DB}?sql=select+1")  # what a visitor writes stays so called
+
+
 def test_dates_on_pages_read_as_a_person_writes_them_and_json_keeps_the_edtf(site):
     rows = site(f"/{DB}/appointments_overview.json?person=Jeanine+Hennis-Plasschaert&_shape=array").json()
     assert [row["started_date"] for row in rows] == ["[2018-12, 2019]"]
