@@ -111,6 +111,8 @@ def test_the_about_page_says_how_to_cite_this_data_version(site, query):
     assert title(about) == "About the UNAMI database"
     assert html.escape(release.citation(data_version(query))) in about
     assert "What it does not cover" in about
+    assert f'<a href="/{DB}/source_catalog">source catalog</a>' in about  # the sources beyond the article
+    assert f'and <a href="/{DB}/source_catalog">other sources</a>' in about  # in the footer of every page
 
 
 @pytest.mark.parametrize("report", catalog.load_all(), ids=lambda report: report.name)
