@@ -11,6 +11,31 @@ with asked as (
         fact_source_counts.source_section_id
     from fact_source_counts
     where trim(:fact_table) = '' or fact_source_counts.fact_table = lower(trim(:fact_table))
+),
+
+-- each fact's claims, read once: those of other sources that agree, those that disagree, the inferences
+claim_lists as (
+    select
+        fact_claims.fact_table,
+        fact_claims.fact_id,
+        group_concat(
+            case
+                when fact_claims.stance = 'agrees' and fact_claims.basis = 'stated'
+                    then sources.publisher || ': ' || fact_claims.claim
+            end,
+            ' | '
+        ) as agreeing_claims,
+        group_concat(
+            case when fact_claims.stance = 'disagrees' then sources.publisher || ': ' || fact_claims.claim end, ' | '
+        ) as disagreeing_claims,
+        group_concat(
+            case when fact_claims.basis = 'inferred' then fact_claims.claim || ' (' || fact_claims.rule || ')' end,
+            ' | '
+        ) as inferences
+    from fact_claims
+    inner join source_sections on fact_claims.source_section_id = source_sections.id
+    inner join sources on source_sections.source_id = sources.id
+    group by fact_claims.fact_table, fact_claims.fact_id
 )
 
 select
@@ -21,35 +46,10 @@ select
     asked.disagreeing_sources,
     asked.inferred_claims,
     source_sections.citation as cited_by,
-    (
-        select group_concat(sources.publisher || ': ' || fact_claims.claim, ' | ')
-        from fact_claims
-        inner join source_sections as claim_sections on fact_claims.source_section_id = claim_sections.id
-        inner join sources on claim_sections.source_id = sources.id
-        where
-            fact_claims.fact_table = asked.fact_table
-            and fact_claims.fact_id = asked.fact_id
-            and fact_claims.stance = 'agrees'
-            and fact_claims.basis = 'stated'
-    ) as agreeing_claims,
-    (
-        select group_concat(sources.publisher || ': ' || fact_claims.claim, ' | ')
-        from fact_claims
-        inner join source_sections as claim_sections on fact_claims.source_section_id = claim_sections.id
-        inner join sources on claim_sections.source_id = sources.id
-        where
-            fact_claims.fact_table = asked.fact_table
-            and fact_claims.fact_id = asked.fact_id
-            and fact_claims.stance = 'disagrees'
-    ) as disagreeing_claims,
-    (
-        select group_concat(fact_claims.claim || ' (' || fact_claims.rule || ')', ' | ')
-        from fact_claims
-        where
-            fact_claims.fact_table = asked.fact_table
-            and fact_claims.fact_id = asked.fact_id
-            and fact_claims.basis = 'inferred'
-    ) as inferences
+    claim_lists.agreeing_claims,
+    claim_lists.disagreeing_claims,
+    claim_lists.inferences
 from asked
 inner join source_sections on asked.source_section_id = source_sections.id
+left join claim_lists on asked.fact_table = claim_lists.fact_table and asked.fact_id = claim_lists.fact_id
 order by asked.sources asc, asked.fact_table asc, asked.fact_id asc
