@@ -1,12 +1,11 @@
 """The published site: generated metadata, hidden bookkeeping, read-only SQL, dashboard, smoke test."""
 
+import asyncio
 import json
 import os
 import re
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -17,8 +16,8 @@ from unami import DEFAULT_DATA_DIR, PROJECT_ROOT
 from unami.dashboard import CHARTS
 from unami.dashboard import SLUG as DASHBOARD_SLUG
 from unami.files import connect_read_only
-from unami.serve import datasette_arguments, write_site_files
 from unami.site import layout_10, site_config
+from unami.site_server import datasette_instance, inspect_data
 
 DB = "unami"
 
@@ -193,18 +192,16 @@ def test_the_10_layout_moves_queries_and_options_to_the_configuration(built_db):
 def test_served_site_smoke_test_with_datasette_get(built_db, tmp_path):
     db_path = tmp_path / "unami.db"
     db_path.write_bytes(built_db.read_bytes())
-    metadata_path, inspect_path = write_site_files(db_path, tmp_path)
-    assert json.loads(inspect_path.read_text())[DB]["tables"]["people"]["count"] >= 10
-    for path, expected in [(f"/{DB}.json", "leaders_timeline"), (f"/{DB}/people.json?_shape=array", "Ad Melkert")]:
-        result = subprocess.run(
-            [sys.executable, "-m", "datasette", "serve", *datasette_arguments(db_path, metadata_path, inspect_path)]
-            + ["--get", path],
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        assert result.returncode == 0, result.stderr
-        assert expected in result.stdout
+    assert inspect_data(db_path)[DB]["tables"]["people"]["count"] >= 10
+    datasette = datasette_instance(db_path)  # the site exactly as `unami serve` builds it
+
+    async def get_all(paths):
+        return [await datasette.client.get(path) for path in paths]
+
+    checks = [(f"/{DB}.json", "leaders_timeline"), (f"/{DB}/people.json?_shape=array", "Ad Melkert")]
+    for (_path, expected), response in zip(checks, asyncio.run(get_all([path for path, _ in checks])), strict=True):
+        assert response.status_code == 200, response.text
+        assert expected in response.text
 
 
 def _readme_examples() -> list[tuple[str, list[list[str]]]]:

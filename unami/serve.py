@@ -5,14 +5,11 @@ ad hoc SQL stays allowed, capped by the site's settings and unami/datasette_limi
 No extensions and no cross-database queries, on purpose. Nothing is written beside the file.
 """
 
-import json
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from unami import DEFAULT_DATA_DIR, PACKAGE_DIR, loaders, migrate, release
-from unami.site import SETTINGS, metadata_065, site_config
 
 # Code that shapes the rows: a change here may change the database even when data/ did not.
 BUILD_CODE = (PACKAGE_DIR / "schema", PACKAGE_DIR / "loaders", migrate.MIGRATIONS_DIR, PACKAGE_DIR / "derived")
@@ -92,37 +89,6 @@ def decide(db_path: Path, data_dirs: list[Path], data_given: bool) -> Decision:
     if is_stale(db_path, data_dirs):
         return Decision("build", "was built by another schema or older code")
     return Decision("serve", "is up to date")
-
-
-def write_site_files(db_path: Path, directory: Path) -> tuple[Path, Path]:
-    """Write the generated metadata and the inspect file into `directory` (for `datasette serve` by hand).
-
-    `unami serve` writes neither: unami.site_server makes both in memory.
-    """
-    metadata_path = Path(directory) / f"{Path(db_path).stem}.metadata.json"
-    inspect_path = Path(directory) / f"{Path(db_path).stem}.inspect.json"
-    metadata = metadata_065(site_config(db_path))
-    metadata_path.write_text(json.dumps(metadata, indent=2, ensure_ascii=False), encoding="utf-8")
-    subprocess.run(
-        [sys.executable, "-m", "datasette", "inspect", str(db_path), "--inspect-file", str(inspect_path)],
-        check=True,
-        capture_output=True,
-    )
-    return metadata_path, inspect_path
-
-
-def _setting_value(value) -> str:
-    if isinstance(value, bool):
-        return "on" if value else "off"
-    return str(value)
-
-
-def datasette_arguments(db_path: Path, metadata_path: Path, inspect_path: Path) -> list[str]:
-    """Arguments for `datasette serve` by hand, without host and port."""
-    arguments = ["-i", str(db_path), "--inspect-file", str(inspect_path), "--metadata", str(metadata_path)]
-    for name, value in SETTINGS.items():
-        arguments += ["--setting", name, _setting_value(value)]
-    return arguments
 
 
 def serve_command(db_path: Path, host: str, port: int) -> list[str]:
