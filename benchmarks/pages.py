@@ -20,6 +20,7 @@ from urllib.parse import urlencode
 from benchmarks import load_test
 
 GOAL_MS = 100
+ENTITY_TABLES = ("people", "appointments", "events", "contingents", "resolutions", "positions", "countries")
 
 
 def pages(db_path: Path) -> list[tuple[str, str]]:
@@ -32,10 +33,7 @@ def pages(db_path: Path) -> list[tuple[str, str]]:
     name = database_name(db_path)
     connection = sqlite3.connect(db_path)
     # entities of the real data (data/ is loaded first, so its rows hold the first ids) and the last ones
-    ids = {
-        table: connection.execute(f"select min(id), max(id) from {table}").fetchone()
-        for table in ("people", "appointments", "events", "contingents", "resolutions", "positions", "countries")
-    }
+    ids = {table: connection.execute(f"select min(id), max(id) from {table}").fetchone() for table in ENTITY_TABLES}
     connection.close()
     found = [("home page", "/"), ("about page", "/about"), ("dashboard page", f"/-/dashboards/{SLUG}")]
     for table, (first, last) in ids.items():
