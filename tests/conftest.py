@@ -34,6 +34,23 @@ def built_db(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def scaled_db(tmp_path_factory):
+    """data/ plus 20 missions, 5,000 strengths (a dozen per contribution), 500 appointments and 500 events (about 2 s
+    to build), with the report functions."""
+    from benchmarks import synthetic
+    from unami.reports import catalog
+
+    root = tmp_path_factory.mktemp("scaled")
+    synthetic.generate(root / "corpus", missions=20, strengths=5_000, appointments=500, events=500, shards=1)
+    path = root / "unami.db"
+    build(path, [DEFAULT_DATA_DIR, root / "corpus" / "part-00"])
+    connection = connect_read_only(path)
+    catalog.prepare(connection)  # the SQL functions the reports call
+    yield connection
+    connection.close()
+
+
 @pytest.fixture
 def query(built_db):
     """Run SQL on the built database and return rows as dicts."""

@@ -13,10 +13,6 @@ import sqlite3
 import pytest
 import yaml
 
-from benchmarks import synthetic
-from unami import DEFAULT_DATA_DIR
-from unami.build import build
-from unami.files import connect_read_only
 from unami.reports import catalog
 
 # Tables whose row count grows with missions, people and months (lookups such as
@@ -46,19 +42,6 @@ KNOWN_SCANS = {
     "person_profile": "name like '%' || :person || '%' (part of any spelling) scans people and person_names once;"
     " each branch then reads people by the name index and the facts by person_id",
 }
-
-
-@pytest.fixture(scope="session")
-def scaled_db(tmp_path_factory):
-    """data/ plus 5,000 strengths, 500 appointments and 500 events (about 2 s to build)."""
-    root = tmp_path_factory.mktemp("scaled")
-    synthetic.generate(root / "corpus", strengths=5_000, appointments=500, events=500, shards=1)
-    path = root / "unami.db"
-    build(path, [DEFAULT_DATA_DIR, root / "corpus" / "part-00"])
-    connection = connect_read_only(path)
-    catalog.prepare(connection)  # the SQL functions the reports call
-    yield connection
-    connection.close()
 
 
 def is_whole_table_summary(name: str) -> bool:

@@ -4,6 +4,7 @@ Each expectation is recomputed here from the fact tables, in Python or plain SQL
 route other than the summary's own fill SQL.
 """
 
+import sqlite3
 from collections import Counter
 
 from unami import schema
@@ -73,6 +74,45 @@ def test_headline_strength_is_the_undated_figure_else_the_latest(query):
         "select troops, military_observers from contingents_overview where iso3 = 'NPL' and status = 'current'"
     )
     assert nepal == [{"troops": 77, "military_observers": 1}]  # the article: 77 troops and 1 observer
+
+
+def test_figures_by_source_lists_the_first_ten_oldest_first_and_counts_the_rest(scaled_db):
+    """At scale a contribution has a monthly series: its first ten figures (undated last), then how many more."""
+    scaled_db.row_factory = sqlite3.Row
+    figures: dict[int, list[sqlite3.Row]] = {}
+    for row in scaled_db.execute(
+        "select contingent_strengths.*, coalesce(sources.publisher, sources.name) as publisher"
+        " from contingent_strengths"
+        " join source_sections on source_sections.id = source_section_id join sources on sources.id = source_id"
+    ):
+        figures.setdefault(row["contingent_id"], []).append(row)
+    summarized = {
+        row["contingent_id"]: (row["figures"], row["figures_by_source"])
+        for row in scaled_db.execute("select * from contingent_headlines")
+    }
+    scaled_db.row_factory = None
+    assert summarized.keys() == figures.keys()
+    long_series = 0
+    for contingent, rows in figures.items():
+        count, text = summarized[contingent]
+        assert count == len(rows)
+        shown = text.split("; ")
+        if len(rows) > 10:
+            long_series += 1
+            assert shown[-1] == f"and {len(rows) - 10} more in contingent_strengths"
+            shown = shown[:-1]
+        assert len(shown) == min(len(rows), 10)
+        # oldest first, undated last: the first ten bounds are the ten smallest, in order
+        bounds = sorted((row["observed_earliest"] is None, row["observed_earliest"] or "") for row in rows)[:10]
+        by_figure = {_figure(row): (row["observed_earliest"] is None, row["observed_earliest"] or "") for row in rows}
+        assert [by_figure[figure] for figure in shown] == bounds
+    assert long_series > 0  # the corpus has monthly series, so the cap is exercised
+
+
+def _figure(row: sqlite3.Row) -> str:
+    """A strength as the summary writes it; a source without a publisher is named by its name."""
+    when = row["observed_date"] or "undated"
+    return f"{row['personnel_count']} {row['personnel_type']} ({when}, {row['publisher']})"
 
 
 def _negated(day: str | None) -> tuple:

@@ -39,21 +39,8 @@ select
     contingent_headlines.defence_civilians,
     contingent_headlines.personnel,
     contingent_headlines.is_approximate,
-    -- every source's figure beside its date, oldest first (an undated figure last)
-    (
-        select group_concat(by_source.figure, '; ')
-        from (
-            select
-                contingent_strengths.personnel_count || ' ' || contingent_strengths.personnel_type || ' ('
-                || coalesce(contingent_strengths.observed_date, 'undated') || ', ' || sources.publisher || ')'
-                    as figure
-            from contingent_strengths
-            inner join source_sections on contingent_strengths.source_section_id = source_sections.id
-            inner join sources on source_sections.source_id = sources.id
-            where contingent_strengths.contingent_id = listed.contingent_id
-            order by contingent_strengths.observed_earliest is null asc, contingent_strengths.observed_earliest asc
-        ) as by_source
-    ) as strengths_by_source,
+    -- every source's figure beside its date (summarized at build: the first ten of a monthly series)
+    contingent_headlines.figures_by_source as strengths_by_source,
     listed.deployed_date,
     listed.withdrawn_date,
     listed.duty,

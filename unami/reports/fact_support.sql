@@ -21,12 +21,12 @@ claim_lists as (
         group_concat(
             case
                 when fact_claims.stance = 'agrees' and fact_claims.basis = 'stated'
-                    then sources.publisher || ': ' || fact_claims.claim
+                    then coalesce(sources.publisher, sources.name) || ': ' || fact_claims.claim
             end,
             ' | '
         ) as agreeing_claims,
         group_concat(
-            case when fact_claims.stance = 'disagrees' then sources.publisher || ': ' || fact_claims.claim end, ' | '
+            case when fact_claims.stance = 'disagrees' then coalesce(sources.publisher, sources.name) || ': ' || fact_claims.claim end, ' | '
         ) as disagreeing_claims,
         group_concat(
             case when fact_claims.basis = 'inferred' then fact_claims.claim || ' (' || fact_claims.rule || ')' end,

@@ -49,14 +49,14 @@ def key_column(what: str) -> Column:
     )
 
 
-def reference(name: str, target: str, description: str, nullable: bool = False) -> Column:
-    """A foreign key column; every one is indexed (see `index=True`)."""
+def reference(name: str, target: str, description: str, nullable: bool = False, own_index: bool = True) -> Column:
+    """A foreign key column; every one is indexed, by its own index or (own_index=False) as the first column of one."""
     return Column(
         name,
         Integer,
         ForeignKey(f"{target}.id"),
         nullable=nullable,
-        index=True,
+        index=own_index,
         comment=description,
     )
 

@@ -51,6 +51,12 @@ contingent_headlines = summary_table(
     *count("defence_civilians", "Headline number of defence civilians (NULL: none given).", nullable=True),
     *count("personnel", "Headline personnel of all types together.", nullable=True),
     *flag("is_approximate", "1 when a headline figure is given as approximate (around, about)."),
+    *count("figures", "How many strength figures the sources give for the contribution, every type and date."),
+    text(
+        "figures_by_source",
+        "Every source's figure beside its date and publisher, oldest first (an undated figure last); past ten"
+        " figures, the first ten and how many more.",
+    ),
 )
 
 # --- Facts per source section ---------------------------------------------------------------

@@ -392,7 +392,7 @@ contingents = strict_table(
 contingent_strengths = strict_table(
     "contingent_strengths",
     "Personnel counts of a contingent over time, one row per count and personnel type.",
-    reference("contingent_id", "contingents", "Contingent."),
+    reference("contingent_id", "contingents", "Contingent.", own_index=False),  # indexed with its dates, below
     *coded("personnel_type", v.PERSONNEL_TYPES, "Troops, military observers or defence civilians."),
     *count("personnel_count", "Number of people."),
     *flag("is_approximate", "1 when the source gives the number as approximate (around, about)."),
@@ -476,3 +476,9 @@ Index("ix_resolutions_name", resolutions.c.name)
 Index("ix_fact_claims_fact_table_fact_id", fact_claims.c.fact_table, fact_claims.c.fact_id)
 # The event timeline reads events in date order and tests the latest bound from the index alone.
 Index("ix_events_occurred_earliest_occurred_latest", events.c.occurred_earliest, events.c.occurred_latest)
+# A contribution's figures in date order (the contingent list shows the first ten of a monthly series).
+Index(
+    "ix_contingent_strengths_contingent_id_observed_earliest",
+    contingent_strengths.c.contingent_id,
+    contingent_strengths.c.observed_earliest,
+)
