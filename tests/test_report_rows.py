@@ -756,10 +756,29 @@ def in_office(tenure, first: str, last: str) -> str | None:
     return None
 
 
+def holders_ranks() -> dict[int, tuple[int, int]]:
+    """(post rank, holder rank) of each mission tenure: heads of mission first, then by post, person and id."""
+    positions, people = by_key("positions"), by_key("people")
+    keys = {
+        appointment_id: (
+            positions[tenure["position"]]["level"] != "head of mission",
+            positions[tenure["position"]]["name"],
+            people[tenure["person"]]["name"],
+            appointment_id,
+        )
+        for appointment_id, tenure in enumerate(records("appointments"), 1)
+        if positions[tenure["position"]].get("mission")
+    }
+    posts = sorted({key[:2] for key in keys.values()})
+    ordered = sorted(keys, key=keys.get)
+    return {tenure: (posts.index(keys[tenure][:2]) + 1, ordered.index(tenure) + 1) for tenure in keys}
+
+
 def expected_post_holders_on_date(asked):
     first, last, _ = bounds(asked or None)
     positions = by_key("positions")
     people = by_key("people")
+    ranks = holders_ranks()
     found = []
     for appointment_id, tenure in enumerate(records("appointments"), 1):
         position = positions[tenure["position"]]
@@ -767,6 +786,8 @@ def expected_post_holders_on_date(asked):
             continue
         label = in_office(tenure, first, last) if asked else "no date asked"
         if label:
+            post_rank, holder_rank = ranks[appointment_id]
+            certainly = label == "certainly in office"
             found.append(
                 {
                     "asked_date": asked,
@@ -777,12 +798,14 @@ def expected_post_holders_on_date(asked):
                     "ended_date": edtf(tenure.get("ended")) or "not stated",
                     "in_office": label,
                     "appointment_id": appointment_id,
-                    "_head": position["level"] == "head of mission",
+                    # the sidecar's order: by post, the certainly in office first (with a date), person, tenure
+                    "listing_order": (post_rank * 2 + (not certainly)) * 10**9 + holder_rank if asked else holder_rank,
                 }
             )
+    heads = {position["name"] for position in positions.values() if position["level"] == "head of mission"}
     found.sort(
         key=lambda row: (
-            not row.pop("_head"),
+            row["position"] not in heads,
             row["position"],
             row["in_office"] != "certainly in office",
             row["person"],

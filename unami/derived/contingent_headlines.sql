@@ -28,7 +28,8 @@ select
         from (
             select
                 contingent_strengths.personnel_count || ' ' || contingent_strengths.personnel_type || ' ('
-                || coalesce(contingent_strengths.observed_date, 'undated') || ', ' || coalesce(sources.publisher, sources.name) || ')'
+                || coalesce(contingent_strengths.observed_date, 'undated') || ', '
+                || coalesce(sources.publisher, sources.name) || ')'
                     as figure
             from contingent_strengths
             inner join source_sections on contingent_strengths.source_section_id = source_sections.id

@@ -1,6 +1,6 @@
 insert into tenure_spans (
     appointment_id, position_id, started_earliest, started_latest, later_started_latest_min,
-    bar_start, bar_end, bar_basis, timeline_rank
+    bar_start, bar_end, bar_basis, timeline_rank, post_rank, holders_rank
 )
 with tenures as (
     select
@@ -59,6 +59,15 @@ select
     case when mission_id is not null then row_number() over (
         partition by mission_id is not null
         order by level = 'head of mission' desc, coalesce(started_earliest, bar_start) asc, position asc, person asc
+    ) end,
+    -- post_holders_on_date's order: heads of mission first, then by post, person and tenure
+    case when mission_id is not null then dense_rank() over (
+        partition by mission_id is not null
+        order by level = 'head of mission' desc, position asc
+    ) end,
+    case when mission_id is not null then row_number() over (
+        partition by mission_id is not null
+        order by level = 'head of mission' desc, position asc, person asc, id asc
     ) end
 from bars;
 

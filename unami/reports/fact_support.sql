@@ -26,7 +26,11 @@ claim_lists as (
             ' | '
         ) as agreeing_claims,
         group_concat(
-            case when fact_claims.stance = 'disagrees' then coalesce(sources.publisher, sources.name) || ': ' || fact_claims.claim end, ' | '
+            case
+                when fact_claims.stance = 'disagrees'
+                    then coalesce(sources.publisher, sources.name) || ': ' || fact_claims.claim
+            end,
+            ' | '
         ) as disagreeing_claims,
         group_concat(
             case when fact_claims.basis = 'inferred' then fact_claims.claim || ' (' || fact_claims.rule || ')' end,

@@ -52,7 +52,8 @@ select
         select group_concat(by_source.claim, ' | ')
         from (
             select
-                fact_claims.fact_column || ': ' || fact_claims.claim || ' (' || coalesce(sources.publisher, sources.name)
+                fact_claims.fact_column || ': ' || fact_claims.claim
+                || ' (' || coalesce(sources.publisher, sources.name)
                 || coalesce(', ' || sources.published_date, '')
                 || case when fact_claims.basis = 'inferred' then ', inferred' else '' end
                 || case when fact_claims.stance = 'disagrees' then ', disagrees' else '' end || ')' as claim

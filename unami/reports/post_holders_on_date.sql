@@ -12,10 +12,6 @@ with period as (
 candidates as (
     select tenure_spans.appointment_id
     from tenure_spans
-    where trim(:date) = ''
-    union all
-    select tenure_spans.appointment_id
-    from tenure_spans
     where
         trim(:date) != ''
         and tenure_spans.started_earliest
@@ -43,7 +39,6 @@ tenures as (
     select
         appointments_joined.appointment_id,
         appointments_joined.position,
-        appointments_joined.position_level,
         appointments_joined.person,
         appointments_joined.nationality,
         appointments_joined.started_date,
@@ -57,6 +52,8 @@ tenures as (
         -- no tenure in a mission outlives the mission itself
         missions.ended_latest as mission_ended_latest,
         tenure_spans.bar_start,
+        tenure_spans.post_rank,
+        tenure_spans.holders_rank,
         period.first_day,
         period.last_day
     from candidates
@@ -71,14 +68,12 @@ judged as (
     select
         appointment_id,
         position,
-        position_level,
         person,
         nationality,
         started_date,
         ended_date,
         -- in office at some time in the period: started by its last day, not ended before its first
         case
-            when trim(:date) = '' then 'no date asked'
             when started_earliest is null and bar_start is not null
                 then 'possibly in office (dates not stated; served under the head then in office)'
             when started_latest <= last_day and ended_earliest >= first_day then 'certainly in office'
@@ -95,10 +90,30 @@ judged as (
                 and (ended_date is not null or succeeded_by is null or succeeded_by > first_day)
                 then 'possibly in office (dates known only roughly)'
         end as in_office,
+        post_rank,
+        holders_rank,
         first_day
     from tenures
 )
 
+-- A blank date lists every tenure of every mission post, read in order from the index on holders_rank (no
+-- sort of every tenure: a page shows the first 1,000 at once). A compound's ORDER BY names a result
+-- column, so both branches give listing_order: heads of mission first, then by post, the certainly in
+-- office first within a post (with a date), then by person and tenure (tenure_spans' ranks, set at build).
+select
+    :date as asked_date,
+    appointments_joined.position,
+    appointments_joined.person,
+    appointments_joined.nationality,
+    appointments_joined.started_date,
+    coalesce(appointments_joined.ended_date, 'not stated') as ended_date,
+    'no date asked' as in_office,
+    appointments_joined.appointment_id,
+    tenure_spans.holders_rank as listing_order
+from tenure_spans
+inner join appointments_joined on tenure_spans.appointment_id = appointments_joined.appointment_id
+where trim(:date) = '' and tenure_spans.holders_rank is not null
+union all
 select
     :date as asked_date,
     position,
@@ -107,16 +122,13 @@ select
     started_date,
     coalesce(ended_date, 'not stated') as ended_date,
     in_office,
-    appointment_id
+    appointment_id,
+    (post_rank * 2 + (in_office != 'certainly in office')) * 1000000000 + holders_rank as listing_order
 from judged
 where
-    in_office is not null
+    trim(:date) != ''
+    and in_office is not null
     -- a period that does not begin on a real ISO day (2010-13, 2010-02-30, x) matches nothing;
     -- '+0 days' normalizes 2010-02-30 to 2010-03-02, which plain date() would pass through
-    and (trim(:date) = '' or date(first_day, '+0 days') = first_day)
-order by
-    position_level = 'head of mission' desc,
-    position asc,
-    in_office = 'certainly in office' desc,
-    person asc,
-    appointment_id asc
+    and date(first_day, '+0 days') = first_day
+order by listing_order

@@ -165,11 +165,22 @@ tenure_spans = summary_table(
         "Order of the leadership timeline: heads of mission first, then by start, post and person"
         " (NULL: a post outside any mission).",
     ),
+    integer(
+        "post_rank",
+        "Order of the posts in post_holders_on_date: heads of mission first, then by post name (NULL: a post"
+        " outside any mission).",
+    ),
+    integer(
+        "holders_rank",
+        "Order of the tenures in post_holders_on_date: by post_rank, then person and tenure (NULL: a post"
+        " outside any mission).",
+    ),
     # position_id first: it serves the foreign key and the succession lookup (unami/derived/tenure_spans.sql).
     Index("ix_tenure_spans_position_id_started_earliest", "position_id", "started_earliest"),
     Index("ix_tenure_spans_started_earliest_possible_until", "started_earliest", "possible_until"),
     Index("ix_tenure_spans_span_days", "span_days"),
     Index("ix_tenure_spans_timeline_rank_position_id", "timeline_rank", "position_id"),
+    Index("ix_tenure_spans_holders_rank", "holders_rank"),
 )
 
 # --- How many sources state each fact -----------------------------------------------------------
