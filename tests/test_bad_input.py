@@ -521,6 +521,22 @@ CASES = [
         "give exactly one of person, organization, country",
     ),
     Case(
+        "contingent link naming a country and a body",
+        "field.yaml",
+        replace("{country: AUS, role: trained,", "{country: AUS, organization: us-led-coalition, role: trained,"),
+        "contingents[0] (green-zone-guard-unit)",
+        "links.0",
+        "give exactly one of country, organization (got ['country', 'organization'])",
+    ),
+    Case(
+        "contingent link naming neither a country nor a body",
+        "field.yaml",
+        replace("{country: AUS, role: equipped,", "{role: equipped,"),
+        "contingents[0] (green-zone-guard-unit)",
+        "links.1",
+        "give exactly one of country, organization (got none)",
+    ),
+    Case(
         "contingent with neither country nor reason",
         "field.yaml",
         replace(

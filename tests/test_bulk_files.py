@@ -70,36 +70,32 @@ def test_a_bulk_series_loads_beside_the_curated_facts(tmp_path):
 @pytest.mark.parametrize(
     ("bad_line", "field", "message"),
     [
-        (line(personnel_count=-1), "personnel_count", "greater than or equal to 0"),
-        (line(contingent="no-such-unit"), "contingent", "unknown contingents key 'no-such-unit'"),
-        (line(observed="2010-13"), "observed", "'2010-13' is not a valid EDTF date"),
-        (line(personnel_type="sailors"), "personnel_type", "Input should be"),
-        (line(section="Nowhere"), "section", "unknown source_sections key 'test-fixture#Nowhere'"),
-        (line(extra_field=1), "extra_field", "Extra inputs are not permitted"),
-        ('{"contingent": "nepal-guard-unit",', "(record)", "Invalid JSON"),
-        (line(personnel_count=True), "personnel_count", "true is a yes/no value, not a number"),
-        (line(personnel_count="077"), "personnel_count", "'077' is not a plain decimal number"),
-        (line(personnel_count=80.5), "personnel_count", "Input should be a valid integer"),
-        (line(note="a\u0000b"), "note", "holds control character U+0000"),
-        (line(section="  "), "section", "is empty or blank"),
-        (line(note="x" * 1_500_000), "note", "over the limit of 1,000,000 bytes for one value"),
-        ("[" * 3_000_000, "(size)", "the line is over the 2097152-byte limit"),
-    ],
-    ids=[
-        "negative",
-        "dangling",
-        "bad-date",
-        "vocabulary",
-        "section",
-        "unknown-field",
-        "broken-json",
-        "boolean-count",
-        "count-in-quotes",
-        "fractional-count",
-        "nul-in-text",
-        "blank-section",
-        "text-over-1-MB",
-        "line-over-2-MiB",
+        pytest.param(line(personnel_count=-1), "personnel_count", "greater than or equal to 0", id="negative"),
+        pytest.param(
+            line(contingent="no-such-unit"), "contingent", "unknown contingents key 'no-such-unit'", id="dangling"
+        ),
+        pytest.param(line(observed="2010-13"), "observed", "'2010-13' is not a valid EDTF date", id="bad-date"),
+        pytest.param(line(personnel_type="sailors"), "personnel_type", "Input should be", id="vocabulary"),
+        pytest.param(
+            line(section="Nowhere"), "section", "unknown source_sections key 'test-fixture#Nowhere'", id="section"
+        ),
+        pytest.param(line(extra_field=1), "extra_field", "Extra inputs are not permitted", id="unknown-field"),
+        pytest.param('{"contingent": "nepal-guard-unit",', "(record)", "Invalid JSON", id="broken-json"),
+        pytest.param(
+            line(personnel_count=True), "personnel_count", "true is a yes/no value, not a number", id="boolean-count"
+        ),
+        pytest.param(
+            line(personnel_count="077"), "personnel_count", "'077' is not a plain decimal number", id="count-in-quotes"
+        ),
+        pytest.param(
+            line(personnel_count=80.5), "personnel_count", "Input should be a valid integer", id="fractional-count"
+        ),
+        pytest.param(line(note="a\u0000b"), "note", "holds control character U+0000", id="nul-in-text"),
+        pytest.param(line(section="  "), "section", "is empty or blank", id="blank-section"),
+        pytest.param(
+            line(note="x" * 1_500_000), "note", "over the limit of 1,000,000 bytes for one value", id="text-over-1-MB"
+        ),
+        pytest.param("[" * 3_000_000, "(size)", "the line is over the 2097152-byte limit", id="line-over-2-MiB"),
     ],
 )
 def test_a_bad_bulk_line_fails_the_build_and_keeps_the_old_database(tmp_path, bad_line, field, message):

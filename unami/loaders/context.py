@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, model_validator
 
 from unami.loaders.dates import DateProblem, date_columns, parse_date
 from unami.loaders.errors import Problem
@@ -118,6 +118,22 @@ D = TypeVar("D", bound=Record)  # a family's document
 S = TypeVar("S", bound=Record)  # a line of a bulk file
 R = TypeVar("R", bound=Record)  # a record of a list
 T = TypeVar("T")
+
+
+def exactly_one_of(*names: str, message: str = "") -> Any:
+    """A record validator: exactly one of the fields `names` is given, the others left out (None).
+
+    In a model's body: `_one_party = exactly_one_of("person", "organization", "country")`. The problem
+    says which were given, unless `message` says better what to give.
+    """
+
+    def check(record: R) -> R:
+        given = [name for name in names if getattr(record, name) is not None]
+        if len(given) != 1:
+            raise ValueError(message or f"give exactly one of {', '.join(names)} (got {given or 'none'})")
+        return record
+
+    return model_validator(mode="after")(check)
 
 
 class LoadContext:

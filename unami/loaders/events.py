@@ -1,8 +1,19 @@
 """Timeline events with their participants and related resolutions."""
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
-from unami.loaders.context import EdtfText, Fact, FactDocument, Family, Key, Label, LoadContext, Text, WholeNumber
+from unami.loaders.context import (
+    EdtfText,
+    Fact,
+    FactDocument,
+    Family,
+    Key,
+    Label,
+    LoadContext,
+    Text,
+    WholeNumber,
+    exactly_one_of,
+)
 from unami.schema.vocabularies import EventKind
 
 
@@ -13,12 +24,7 @@ class Participant(Fact):
     role: Text
     stated_position: Text | None = None
 
-    @model_validator(mode="after")
-    def _exactly_one(self):
-        named = [name for name in ("person", "organization", "country") if getattr(self, name) is not None]
-        if len(named) != 1:
-            raise ValueError(f"give exactly one of person, organization, country (got {named or 'none'})")
-        return self
+    _one_party = exactly_one_of("person", "organization", "country")
 
 
 class Event(Fact):

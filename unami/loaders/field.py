@@ -1,8 +1,19 @@
 """People in the field: staff counts and uniformed contingents with their strengths."""
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
-from unami.loaders.context import EdtfText, Fact, FactDocument, Family, Key, LoadContext, Stream, Text, WholeNumber
+from unami.loaders.context import (
+    EdtfText,
+    Fact,
+    FactDocument,
+    Family,
+    Key,
+    LoadContext,
+    Stream,
+    Text,
+    WholeNumber,
+    exactly_one_of,
+)
 from unami.schema.vocabularies import ContingentLinkRole, ContingentStatus, PersonnelType, StaffCategory
 
 # Larger integers do not fit SQLite's INTEGER and would fail only at insert time.
@@ -42,11 +53,7 @@ class Link(Fact):
     role: ContingentLinkRole
     note: Text | None = None
 
-    @model_validator(mode="after")
-    def _exactly_one(self):
-        if (self.country is None) == (self.organization is None):
-            raise ValueError("give exactly one of country, organization")
-        return self
+    _one_party = exactly_one_of("country", "organization")
 
 
 class Contingent(Fact):
@@ -64,12 +71,12 @@ class Contingent(Fact):
     strengths: list[Strength] = Field(min_length=1)
     links: list[Link] = []
 
-    @model_validator(mode="after")
-    def _country_or_reason(self):
-        # Never guess: a contribution without a named country must say why it is unknown.
-        if (self.country is None) == (self.country_unknown_reason is None):
-            raise ValueError("give a country, or (only when the source names none) a country_unknown_reason")
-        return self
+    # Never guess: a contribution without a named country must say why it is unknown.
+    _country_or_reason = exactly_one_of(
+        "country",
+        "country_unknown_reason",
+        message="give a country, or (only when the source names none) a country_unknown_reason",
+    )
 
 
 class Document(FactDocument):

@@ -37,10 +37,8 @@ left join outcome_counts on mandate_components.id = outcome_counts.component_id
 -- the components asked for, by key or name (closeness() ignores case, accents, hyphens against spaces);
 -- failing an exact match, those whose key or name starts with what was typed ('electoral')
 where
-    trim(:component) = '' or mandate_components.id in (
-        select asked.id from mandate_components as asked
-        where closeness(:component, asked.key, asked.name) = (
-            select min(closeness(:component, key, name)) from mandate_components
-        )
+    trim(:component) = ''
+    or closeness(:component, mandate_components.key, mandate_components.name) = (
+        select min(closeness(:component, candidates.key, candidates.name)) from mandate_components as candidates
     )
 order by tasks desc, mandate_components.name asc

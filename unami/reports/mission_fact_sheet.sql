@@ -57,23 +57,36 @@ column_citations as (
     group by fact_claims.fact_id, fact_claims.fact_column
 ),
 
-heads as (
+-- the computed counts, one fact per mission each
+counts as (
     select
         positions.mission_id,
-        count(distinct appointments.person_id) as people
+        11 as position,
+        'Heads of mission (people)' as fact,
+        cast(count(distinct appointments.person_id) as text) as value
     from appointments
     inner join positions on appointments.position_id = positions.id
     where
         positions.level = 'head of mission'
         and positions.mission_id in (select selected_missions.id from selected_missions)
     group by positions.mission_id
-),
-
-acting_resolutions as (
+    union all
     select
         mission_id,
-        count(distinct resolution_id) as resolutions
+        12,
+        'Resolutions acting on the mission',
+        cast(count(distinct resolution_id) as text)
     from resolution_actions
+    where mission_id in (select selected_missions.id from selected_missions)
+    group by mission_id
+    union all
+    select
+        mission_id,
+        14,
+        'Uniformed contributions',
+        sum(status = 'current') || ' current, ' || sum(status = 'former') || ' former ('
+        || sum(country_id is null) || ' from countries the source does not name)'
+    from contingents
     where mission_id in (select selected_missions.id from selected_missions)
     group by mission_id
 ),
@@ -93,17 +106,6 @@ latest_staffing as (
     where
         staffing_counts.category = 'total'
         and staffing_counts.mission_id in (select selected_missions.id from selected_missions)
-),
-
-contributions as (
-    select
-        mission_id,
-        sum(status = 'current') as current_contributions,
-        sum(status = 'former') as former_contributions,
-        sum(country_id is null) as unnamed_countries
-    from contingents
-    where mission_id in (select selected_missions.id from selected_missions)
-    group by mission_id
 ),
 
 facts as (
@@ -194,20 +196,12 @@ facts as (
             and column_citations.fact_column = 'mandate_review_cycle'
     union all
     select
-        selected_missions.id,
-        11,
-        'Heads of mission (people)',
-        cast(heads.people as text),
+        mission_id,
+        position,
+        fact,
+        value,
         'computed'
-    from selected_missions inner join heads on selected_missions.id = heads.mission_id
-    union all
-    select
-        selected_missions.id,
-        12,
-        'Resolutions acting on the mission',
-        cast(acting_resolutions.resolutions as text),
-        'computed'
-    from selected_missions inner join acting_resolutions on selected_missions.id = acting_resolutions.mission_id
+    from counts
     union all
     select
         selected_missions.id,
@@ -219,15 +213,6 @@ facts as (
     from selected_missions
     inner join latest_staffing on selected_missions.id = latest_staffing.mission_id
     where latest_staffing.recency = 1
-    union all
-    select
-        selected_missions.id,
-        14,
-        'Uniformed contributions',
-        contributions.current_contributions || ' current, ' || contributions.former_contributions || ' former ('
-        || contributions.unnamed_countries || ' from countries the source does not name)',
-        'computed'
-    from selected_missions inner join contributions on selected_missions.id = contributions.mission_id
 )
 
 select

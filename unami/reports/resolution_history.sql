@@ -12,19 +12,6 @@ asked_number as (
         trim(case when instr(number, '(') > 0 then substr(number, 1, instr(number, '(') - 1) else number end)
             as number
     from asked
-),
-
-actions as (
-    select
-        resolution_actions.resolution_id,
-        resolution_actions.action,
-        resolution_actions.mandate_end_date,
-        resolution_actions.description,
-        missions.abbreviation as mission,
-        source_sections.citation
-    from resolution_actions
-    inner join missions on resolution_actions.mission_id = missions.id
-    inner join source_sections on resolution_actions.source_section_id = source_sections.id
 )
 
 select
@@ -37,13 +24,17 @@ select
     resolutions.votes_for,
     resolutions.votes_against,
     resolutions.abstentions,
-    actions.mission,
-    actions.action,
-    actions.mandate_end_date,
-    actions.description as what_it_did,
-    coalesce(actions.citation, source_sections.citation) as source_section
+    missions.abbreviation as mission,
+    resolution_actions.action,
+    resolution_actions.mandate_end_date,
+    resolution_actions.description as what_it_did,
+    coalesce(action_sections.citation, resolution_sections.citation) as source_section
 from resolutions
-inner join source_sections on resolutions.source_section_id = source_sections.id
-left join actions on resolutions.id = actions.resolution_id
+inner join source_sections as resolution_sections on resolutions.source_section_id = resolution_sections.id
+-- an action's mission and section are never missing (NOT NULL foreign keys): the left joins only keep
+-- a resolution without a recorded action
+left join resolution_actions on resolutions.id = resolution_actions.resolution_id
+left join missions on resolution_actions.mission_id = missions.id
+left join source_sections as action_sections on resolution_actions.source_section_id = action_sections.id
 where trim(:resolution) = '' or cast(resolutions.number as text) = (select asked_number.number from asked_number)
-order by resolutions.adopted_earliest, resolutions.number, actions.action
+order by resolutions.adopted_earliest, resolutions.number, resolution_actions.action
