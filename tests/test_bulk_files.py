@@ -206,3 +206,36 @@ def test_check_finds_a_bulk_file_given_in_two_data_directories(tmp_path):
         "(same contingent, personnel type, observed date, source section)"
         for number in (1, 2)
     ]
+
+
+def test_rows_validated_in_background_arrive_in_order_with_the_producers_error():
+    from unami.loaders.pipeline import in_background
+
+    def rows():
+        yield from ((n,) for n in range(7))
+        raise ValueError("line 8: broken")
+
+    received = []
+    with pytest.raises(ValueError, match="line 8: broken"):
+        for row in in_background(rows(), batch=3):
+            received.append(row)
+    assert received == [(n,) for n in range(6)]  # whole batches of 3 before the failing one
+
+
+def test_a_consumer_that_stops_early_stops_the_background_producer():
+    import threading
+
+    from unami.loaders.pipeline import in_background
+
+    produced = []
+
+    def rows():
+        for n in range(100_000):
+            produced.append(n)
+            yield (n,)
+
+    consumer = in_background(rows(), batch=10)
+    assert [next(consumer) for _ in range(5)] == [(n,) for n in range(5)]
+    consumer.close()  # as when an insert fails: the generator is closed
+    assert not any(thread.name == "validate-bulk" for thread in threading.enumerate())
+    assert len(produced) < 100  # at most the queued batches, not the whole file

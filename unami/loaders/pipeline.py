@@ -8,7 +8,10 @@ straight to `executemany`, so a million observations load in bounded memory.
 """
 
 import hashlib
+import itertools
 import os
+import queue
+import threading
 import time
 import typing
 from array import array
@@ -408,13 +411,8 @@ def _insert_streams(db: sqlite_utils.Database, plan: LoadPlan, counts: dict[str,
         first_id = counts.get(stream.table, 0) + 1
         lines = array("Q")  # the line of each row: 8 bytes a row, to name the line of a repeated fact
         spans.setdefault(stream.table, []).append((first_id, file_label, lines))
-        numbered = _counted(
-            (
-                (row_id, *row)
-                for row_id, row in enumerate(stream_rows(stream, path, file_label, plan.context, lines), first_id)
-            ),
-            progress,
-        )
+        rows = in_background(stream_rows(stream, path, file_label, plan.context, lines))
+        numbered = _counted(((row_id, *row) for row_id, row in enumerate(rows, first_id)), progress)
         before = db.conn.total_changes
         db.conn.executemany(_insert_sql(stream.table, ["id", *stream.columns]), numbered)
         counts[stream.table] = counts.get(stream.table, 0) + db.conn.total_changes - before
@@ -450,6 +448,48 @@ def _refuse_repeated_facts(
         for row_id in sorted(int(text) for text in ids.split(","))[1:]:
             file, record = where(row_id)
             context.problems.append(Problem(file, record, "(record)", f"repeats the fact of {earlier} (same {named})"))
+
+
+def in_background(rows: Iterator[tuple], batch: int = 2_000) -> Iterator[tuple]:
+    """The rows of `rows`, produced by a second thread a few batches ahead of the consumer.
+
+    SQLite lets go of the GIL while it inserts a row, so a bulk file's next lines are parsed and
+    validated (Python, holding the GIL) while the previous ones are written. An error of the
+    producer is raised here; a consumer that stops early (a failed insert) stops the producer.
+    """
+    batches: queue.Queue = queue.Queue(maxsize=4)  # bounded: memory stays a few batches
+    stop = threading.Event()
+    done = object()
+
+    def offer(item: object) -> bool:
+        """Queue `item` unless the consumer has stopped; say whether it was queued."""
+        while not stop.is_set():
+            try:
+                batches.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for chunk in iter(lambda: list(itertools.islice(rows, batch)), []):
+                if not offer(chunk):
+                    return
+            offer(done)
+        except BaseException as error:  # noqa: BLE001 (handed to the consumer, which raises it)
+            offer(error)
+
+    worker = threading.Thread(target=produce, name="validate-bulk", daemon=True)
+    worker.start()
+    try:
+        while (chunk := batches.get()) is not done:
+            if isinstance(chunk, BaseException):
+                raise chunk
+            yield from chunk
+    finally:
+        stop.set()
+        worker.join()
 
 
 def _insert_sql(table: str, columns: list[str]) -> str:
