@@ -493,6 +493,7 @@ def measure_growth(work: Path, arguments: argparse.Namespace, table: Table) -> N
 def measure_reports(scaled_db: Path, runs: int, table: Table) -> None:
     """Every report at scale, with its first example parameters and blank."""
     latencies = report_latencies(scaled_db, runs)
+    bound = latencies.pop(BOUND)["example"]
     table.add(
         f"## Reports at scale ({len(latencies)} reports, Datasette in-process, {runs} runs;"
         " first example parameters, then blank as the page first opens)"
@@ -505,7 +506,6 @@ def measure_reports(scaled_db: Path, runs: int, table: Table) -> None:
         status = "" if figures["status"] == 200 else f" HTTP {figures['status']}"
         return f"{figures['median']:.1f} ms (p95 {figures['p95']:.1f}){status}"
 
-    bound = latencies.pop(BOUND)["example"]
     for key in ("median", "p95"):
         table.figure(f"reports.bound_{BOUND_TABLE}_1000_rows_json.{key}_ms", bound[key])
     table.add(

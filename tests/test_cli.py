@@ -1,5 +1,6 @@
 """The `unami` command line: build, check, diagram, docs, revision, and their errors."""
 
+import json
 import re
 import shutil
 import sqlite3
@@ -197,6 +198,25 @@ def test_data_given_with_the_option_is_named_as_given(tmp_path):
 def test_the_generated_documents_are_current():
     result = CliRunner().invoke(main, ["docs", "--check"])
     assert result.exit_code == 0, result.output
+
+
+def test_the_readme_performance_tables_are_those_of_the_benchmark_results():
+    from benchmarks import readme
+
+    assert readme.main([str(PROJECT_ROOT / "benchmarks" / "results.json"), "--check"]) == 0
+
+
+def test_the_performance_tables_show_every_goal_and_the_run_they_come_from():
+    """Rendered from the JSON: a caption with the date, machine and versions; one table per section."""
+    from benchmarks import readme
+
+    record = json.loads((PROJECT_ROOT / "benchmarks" / "results.json").read_text(encoding="utf-8"))
+    rendered = readme.render(record)
+    assert rendered.splitlines()[0].startswith(f"Run of {record['date']} (UTC), `--scale 1`, on {record['machine']}.")
+    sections = [row[0][3:] for row in record["table"] if row[0].startswith("## ")]
+    assert [line[2:-2] for line in rendered.splitlines() if line.startswith("**")] == sections
+    goals = [row[3] for row in record["table"] if row[3]]
+    assert all(f"| {goal} |" in rendered for goal in goals)
 
 
 def test_docs_check_names_a_stale_document_and_writes_nothing(tmp_path, monkeypatch):
