@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from conftest import digest
 
 from unami import DEFAULT_DATA_DIR, loaders
-from unami.build import MAX_PAGE_COUNT_VARIABLE, SWAP_HOOK_VARIABLE, SWAP_PAUSE, build
+from unami.build import MAX_PAGE_COUNT_VARIABLE, SWAP_HOOK_VARIABLE, SWAP_PAUSE, at_swap, build
 from unami.cli import main
 from unami.files import connect_read_only
 
@@ -212,3 +212,14 @@ def test_two_builds_started_at_once_leave_one_complete_database(tmp_path, old_an
     assert integrity(target) == "ok"
     assert leftovers(tmp_path) == []
     print(f"two builds at once: exit codes {[process.exitcode for process in processes]}")
+
+
+def test_the_swap_hook_marks_the_moment_in_its_directory_and_pauses(tmp_path, monkeypatch):
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    monkeypatch.setenv(SWAP_HOOK_VARIABLE, str(hook))
+    started = time.monotonic()
+    at_swap("before-swap")
+    assert time.monotonic() - started >= SWAP_PAUSE
+    assert sorted(path.name for path in tmp_path.rglob("*")) == ["before-swap", "hook"]
+    assert (hook / "before-swap").is_file()
