@@ -346,6 +346,7 @@ def test_the_authorizer_lets_through_what_it_does_not_name():
 # --- the watchdog ----------------------------------------------------------------------------------
 
 RUNAWAY = "with recursive n(i) as (select 1 union all select i + 1 from n) select count(*) from n"
+BOUNDED = "with recursive n(i) as (select 1 union all select i + 1 from n where i < 2000000) select count(*) from n"
 
 
 def test_a_runaway_statement_is_interrupted_at_its_limit_and_the_overrun_is_logged():
@@ -358,7 +359,7 @@ def test_a_runaway_statement_is_interrupted_at_its_limit_and_the_overrun_is_logg
         limits.statement_limits(connection, 100),
     ):
         connection.execute(RUNAWAY).fetchone()
-    assert 0.1 <= time.monotonic() - started < 1
+    assert 0.1 <= time.monotonic() - started < 5  # a loaded machine may be late; never early
     assert log.getvalue().startswith("unami: a SQL thread was held 0.")
     assert log.getvalue().endswith(" s of CPU (limit 0.100 s)\n")
 
@@ -369,21 +370,22 @@ def test_a_statement_within_its_limit_logs_nothing_and_a_late_timer_stops_nothin
     with redirect_stderr(log), limits.statement_limits(connection, 50):
         assert connection.execute("select 1").fetchone()[0] == 1
     assert log.getvalue() == ""
-    time.sleep(0.15)  # past the first statement's deadline: its timer is disarmed
-    assert connection.execute("select count(*) from (select 1 union all select 2)").fetchone()[0] == 2
+    # The next statement on the connection runs past the first one's deadline: its timer was disarmed.
+    started = time.monotonic()
+    assert connection.execute(BOUNDED).fetchone()[0] == 2_000_000
+    assert time.monotonic() - started > 0.05
 
 
 def test_the_watchdog_interrupts_only_armed_connections_after_their_deadline():
     watchdog = limits.Watchdog(tick=0.01)
     slow, quick = prepared(), prepared()
+    watchdog.disarm(watchdog.arm(quick, 0.05))
+    assert quick.execute(BOUNDED).fetchone()[0] == 2_000_000  # runs past the disarmed deadline
     watchdog.arm(slow, 0.1)
-    kept = watchdog.arm(quick, 0.1)
-    watchdog.disarm(kept)
     started = time.monotonic()
     with pytest.raises(sqlite3.OperationalError, match="interrupted"):
         slow.execute(RUNAWAY).fetchone()
-    assert 0.1 <= time.monotonic() - started < 0.5
-    assert quick.execute("select count(*) from (select 1 union all select 2)").fetchone()[0] == 2
+    assert 0.1 <= time.monotonic() - started < 5  # a loaded machine may be late; never early
     assert watchdog._armed == {}
     assert watchdog._thread.name == "unami-sql-watchdog" and watchdog._thread.daemon
 
