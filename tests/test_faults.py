@@ -223,3 +223,25 @@ def test_the_swap_hook_marks_the_moment_in_its_directory_and_pauses(tmp_path, mo
     assert time.monotonic() - started >= SWAP_PAUSE
     assert sorted(path.name for path in tmp_path.rglob("*")) == ["before-swap", "hook"]
     assert (hook / "before-swap").is_file()
+
+
+def test_a_build_in_process_returns_what_it_wrote_and_clears_what_killed_builds_left(tmp_path):
+    """Leftovers of this target's killed builds (temporary files and their journals) go; other files stay."""
+    target = tmp_path / "unami.db"
+    left = [".unami.db.building-4242", ".unami.db.building-4242-journal", ".unami.db.building-7"]
+    kept = [".unami.db.other", ".other.db.building-4242", "unami.db.building-1"]
+    for name in left + kept:
+        (tmp_path / name).write_text("a killed build's file\n")
+    started = time.perf_counter()
+    result = build(target, [DEFAULT_DATA_DIR])
+    elapsed = time.perf_counter() - started
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(kept + ["unami.db", "unami.db.lock"])
+    assert result.db_path == target
+    with connect_read_only(target) as connection:
+        assert result.data_version == connection.execute("select data_version from dataset_versions").fetchone()[0]
+        for table, count in result.counts.items():
+            assert connection.execute(f"select count(*) from [{table}]").fetchone()[0] == count, table
+    assert {"people", "appointments", "contingent_strengths"} <= set(result.counts)
+    stages = ["validate", "migrate", "load", "summarize", "index", "verify"]
+    assert sorted(result.seconds) == sorted([*stages, "total"])
+    assert all(0 < result.seconds[stage] <= result.seconds["total"] <= elapsed for stage in stages)
