@@ -150,7 +150,7 @@ def test_a_build_killed_on_either_side_of_the_swap_leaves_the_old_or_the_new_dat
             (tmp_path / leftover).unlink()
 
 
-@pytest.mark.parametrize("pages", [5, 100, 200])
+@pytest.mark.parametrize("pages", [5, 100, 200, 250])  # 250: the migration (204 pages) fits, the derive step not
 def test_a_full_disk_gives_one_clear_line_and_keeps_the_old_database(tmp_path, old_and_new, monkeypatch, pages):
     old, _new = old_and_new
     target = tmp_path / "unami.db"
@@ -225,8 +225,13 @@ def test_the_swap_hook_marks_the_moment_in_its_directory_and_pauses(tmp_path, mo
     assert (hook / "before-swap").is_file()
 
 
-def test_a_build_in_process_returns_what_it_wrote_and_clears_what_killed_builds_left(tmp_path):
-    """Leftovers of this target's killed builds (temporary files and their journals) go; other files stay."""
+def test_a_build_in_process_returns_what_it_wrote_and_clears_what_killed_builds_left(tmp_path, monkeypatch):
+    """Leftovers of this target's killed builds (temporary files and their journals) go; other files stay.
+
+    The swap hook, set, marks both moments."""
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    monkeypatch.setenv(SWAP_HOOK_VARIABLE, str(hook))
     target = tmp_path / "unami.db"
     left = [".unami.db.building-4242", ".unami.db.building-4242-journal", ".unami.db.building-7"]
     kept = [".unami.db.other", ".other.db.building-4242", "unami.db.building-1"]
@@ -235,7 +240,8 @@ def test_a_build_in_process_returns_what_it_wrote_and_clears_what_killed_builds_
     started = time.perf_counter()
     result = build(target, [DEFAULT_DATA_DIR])
     elapsed = time.perf_counter() - started
-    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(kept + ["unami.db", "unami.db.lock"])
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(kept + ["hook", "unami.db", "unami.db.lock"])
+    assert sorted(path.name for path in hook.iterdir()) == ["after-swap", "before-swap"]
     assert result.db_path == target
     with connect_read_only(target) as connection:
         assert result.data_version == connection.execute("select data_version from dataset_versions").fetchone()[0]
