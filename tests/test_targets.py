@@ -154,5 +154,6 @@ def test_a_directory_given_as_db_is_refused_in_one_line(tmp_path):
     before = tree(tmp_path)
     with pytest.raises(BuildError) as raised:
         build_in_process(target, [DEFAULT_DATA_DIR], force=True)
-    assert str(raised.value) == f"{target} is not a regular file (a directory, FIFO or device); give a database file path"
+    expected = f"{target} is not a regular file (a directory, FIFO or device); give a database file path"
+    assert str(raised.value) == expected
     assert tree(tmp_path) == before
