@@ -157,3 +157,11 @@ def test_a_directory_given_as_db_is_refused_in_one_line(tmp_path):
     expected = f"{target} is not a regular file (a directory, FIFO or device); give a database file path"
     assert str(raised.value) == expected
     assert tree(tmp_path) == before
+
+
+@pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs Linux's /proc, where no file can be made")
+def test_a_directory_where_no_file_can_be_made_is_named_with_its_reason():
+    """/proc accepts no new file: the lock file beside the target is the first the build cannot write."""
+    with pytest.raises(BuildError) as raised:
+        build_in_process(Path("/proc/unami.db"), [DEFAULT_DATA_DIR])
+    assert str(raised.value) == "/proc/unami.db.lock: cannot write the database here: No such file or directory"
