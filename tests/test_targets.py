@@ -165,3 +165,9 @@ def test_a_directory_where_no_file_can_be_made_is_named_with_its_reason():
     with pytest.raises(BuildError) as raised:
         build_in_process(Path("/proc/unami.db"), [DEFAULT_DATA_DIR])
     assert str(raised.value) == "/proc/unami.db.lock: cannot write the database here: No such file or directory"
+
+
+def test_a_build_makes_the_missing_directories_of_its_target(tmp_path):
+    target = tmp_path / "new" / "nested" / "unami.db"
+    result = build_in_process(target, [DEFAULT_DATA_DIR])
+    assert result.db_path == target and target.is_file()
