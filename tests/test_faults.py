@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from conftest import digest
 
 from unami import DEFAULT_DATA_DIR, loaders
-from unami.build import MAX_PAGE_COUNT_VARIABLE, SWAP_HOOK_VARIABLE, SWAP_PAUSE, build
+from unami.build import MAX_PAGE_COUNT_VARIABLE, SWAP_HOOK_VARIABLE, SWAP_PAUSE, at_swap, build
 from unami.cli import main
 from unami.files import connect_read_only
 
@@ -150,7 +150,7 @@ def test_a_build_killed_on_either_side_of_the_swap_leaves_the_old_or_the_new_dat
             (tmp_path / leftover).unlink()
 
 
-@pytest.mark.parametrize("pages", [5, 100, 200])
+@pytest.mark.parametrize("pages", [5, 100, 200, 250])  # 250: the migration (204 pages) fits, the derive step not
 def test_a_full_disk_gives_one_clear_line_and_keeps_the_old_database(tmp_path, old_and_new, monkeypatch, pages):
     old, _new = old_and_new
     target = tmp_path / "unami.db"
@@ -212,3 +212,42 @@ def test_two_builds_started_at_once_leave_one_complete_database(tmp_path, old_an
     assert integrity(target) == "ok"
     assert leftovers(tmp_path) == []
     print(f"two builds at once: exit codes {[process.exitcode for process in processes]}")
+
+
+def test_the_swap_hook_marks_the_moment_in_its_directory_and_pauses(tmp_path, monkeypatch):
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    monkeypatch.setenv(SWAP_HOOK_VARIABLE, str(hook))
+    started = time.monotonic()
+    at_swap("before-swap")
+    assert time.monotonic() - started >= SWAP_PAUSE
+    assert sorted(path.name for path in tmp_path.rglob("*")) == ["before-swap", "hook"]
+    assert (hook / "before-swap").is_file()
+
+
+def test_a_build_in_process_returns_what_it_wrote_and_clears_what_killed_builds_left(tmp_path, monkeypatch):
+    """Leftovers of this target's killed builds (temporary files and their journals) go; other files stay.
+
+    The swap hook, set, marks both moments."""
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    monkeypatch.setenv(SWAP_HOOK_VARIABLE, str(hook))
+    target = tmp_path / "unami.db"
+    left = [".unami.db.building-4242", ".unami.db.building-4242-journal", ".unami.db.building-7"]
+    kept = [".unami.db.other", ".other.db.building-4242", "unami.db.building-1"]
+    for name in left + kept:
+        (tmp_path / name).write_text("a killed build's file\n")
+    started = time.perf_counter()
+    result = build(target, [DEFAULT_DATA_DIR])
+    elapsed = time.perf_counter() - started
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(kept + ["hook", "unami.db", "unami.db.lock"])
+    assert sorted(path.name for path in hook.iterdir()) == ["after-swap", "before-swap"]
+    assert result.db_path == target
+    with connect_read_only(target) as connection:
+        assert result.data_version == connection.execute("select data_version from dataset_versions").fetchone()[0]
+        for table, count in result.counts.items():
+            assert connection.execute(f"select count(*) from [{table}]").fetchone()[0] == count, table
+    assert {"people", "appointments", "contingent_strengths"} <= set(result.counts)
+    stages = ["validate", "migrate", "load", "summarize", "index", "verify"]
+    assert sorted(result.seconds) == sorted([*stages, "total"])
+    assert all(0 < result.seconds[stage] <= result.seconds["total"] <= elapsed for stage in stages)

@@ -13,6 +13,8 @@ from click.testing import CliRunner
 from conftest import FIXTURES, digest
 
 from unami import DEFAULT_DATA_DIR, serve
+from unami.build import BuildError
+from unami.build import build as build_in_process
 from unami.cli import main
 
 
@@ -133,3 +135,39 @@ def test_serve_serves_a_database_of_other_data_as_it_is_unless_data_is_given(tmp
     assert serve.decide(target, [DEFAULT_DATA_DIR, FIXTURES / "second_mission"], data_given=False).action == "serve"
     assert serve.decide(target, [DEFAULT_DATA_DIR], data_given=True).action == "build"
     assert serve.decide(tmp_path / "missing.db", [DEFAULT_DATA_DIR], data_given=False).action == "build"
+
+
+def test_a_build_called_without_force_refuses_what_is_not_a_unami_database(tmp_path):
+    target = tmp_path / "unami.db"
+    target.write_text("my notes, not a database\n")
+    with pytest.raises(BuildError) as raised:
+        build_in_process(target, [DEFAULT_DATA_DIR])
+    expected = f"{target} exists and is not a database built by unami; refusing to replace it (give --force to do so)"
+    assert str(raised.value) == expected
+    assert target.read_text() == "my notes, not a database\n"
+
+
+def test_a_directory_given_as_db_is_refused_in_one_line(tmp_path):
+    """The command line refuses a directory itself; a caller of build() is refused by the build."""
+    target = tmp_path / "unami.db"
+    target.mkdir()
+    before = tree(tmp_path)
+    with pytest.raises(BuildError) as raised:
+        build_in_process(target, [DEFAULT_DATA_DIR], force=True)
+    expected = f"{target} is not a regular file (a directory, FIFO or device); give a database file path"
+    assert str(raised.value) == expected
+    assert tree(tmp_path) == before
+
+
+@pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs Linux's /proc, where no file can be made")
+def test_a_directory_where_no_file_can_be_made_is_named_with_its_reason():
+    """/proc accepts no new file: the lock file beside the target is the first the build cannot write."""
+    with pytest.raises(BuildError) as raised:
+        build_in_process(Path("/proc/unami.db"), [DEFAULT_DATA_DIR])
+    assert str(raised.value) == "/proc/unami.db.lock: cannot write the database here: No such file or directory"
+
+
+def test_a_build_makes_the_missing_directories_of_its_target(tmp_path):
+    target = tmp_path / "new" / "nested" / "unami.db"
+    result = build_in_process(target, [DEFAULT_DATA_DIR])
+    assert result.db_path == target and target.is_file()

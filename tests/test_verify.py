@@ -42,3 +42,27 @@ def test_a_broken_page_is_refused(copy):
         handle.write(b"\xff" * 64)
     with pytest.raises(BuildError, match="integrity_check failed|verification failed"):
         verify(copy)
+
+
+def test_integrity_problems_are_shown_three_at_most(tmp_path):
+    """An index defined on another column than the one it was filled from: one problem per row (five here)."""
+    target = tmp_path / "damaged.db"
+    with sqlite3.connect(target) as connection:
+        connection.execute("create table t(a, b)")
+        connection.execute("create index i on t(a)")
+        connection.executemany("insert into t values (?, ?)", [(n, -n) for n in range(1, 6)])
+        connection.execute("pragma writable_schema = on")
+        connection.execute("update sqlite_master set sql = 'CREATE INDEX i ON t(b)' where name = 'i'")
+    connection.close()
+    shown = "[('row 1 missing from index i',), ('row 2 missing from index i',), ('row 3 missing from index i',)]"
+    with pytest.raises(BuildError) as raised:
+        verify(target)
+    assert str(raised.value) == f"integrity_check failed: {shown}"
+
+
+def test_a_file_that_is_not_a_database_is_one_line(tmp_path):
+    target = tmp_path / "notes.db"
+    target.write_text("not a database, but long enough to have a header of its own: " * 4)
+    with pytest.raises(BuildError) as raised:
+        verify(target)
+    assert str(raised.value) == "verification failed: file is not a database"
