@@ -7,6 +7,8 @@ functions on real SQLite connections, prepared as Datasette prepares them, on pa
 import io
 import os
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from contextlib import redirect_stderr
@@ -430,7 +432,7 @@ def test_the_watchdog_interrupts_only_armed_connections_after_their_deadline():
 # --- SQL threads ------------------------------------------------------------------------------------
 
 
-def test_visitor_sql_runs_on_its_own_threads_at_nice_10_and_pages_on_theirs():
+def test_visitor_sql_runs_on_its_own_threads_ten_steps_below_the_pages():
     executor = limits.RoutingExecutor()
 
     def where():
@@ -443,9 +445,8 @@ def test_visitor_sql_runs_on_its_own_threads_at_nice_10_and_pages_on_theirs():
             name, nice = executor.submit(where).result()
         finally:
             limits.VISITOR_SQL.reset(token)
-        # Root may raise a thread's priority too; anyone may lower it.
-        expected = limits.VISITOR_NICE if os.geteuid() == 0 or own <= limits.VISITOR_NICE else own
-        assert name.startswith("unami-visitor-sql") and nice == expected
+        # Ten steps below the server's own niceness, never past 19 (so never above the pages)
+        assert name.startswith("unami-visitor-sql") and nice == min(own + 10, 19)
         name, nice = executor.submit(where).result()
         assert name.startswith("unami-pages-sql") and nice == own
         assert executor.pages._max_workers == 3 and executor.visitors._max_workers == 2
@@ -499,3 +500,18 @@ def test_a_served_files_identity_is_its_inode_device_size_and_mtime(tmp_path):
     status = os.stat(path)
     assert limits._file_identity(path) == (status.st_ino, status.st_dev, 5, status.st_mtime_ns)
     assert limits._file_identity(tmp_path / "gone.db") is None  # between a build's unlink and rename
+
+
+def test_a_server_started_at_low_priority_never_runs_visitors_above_its_pages():
+    """Started at nice 15, the server's visitor threads run at 19, not at 10 (above its pages)."""
+    script = (
+        "import os, threading\n"
+        "from unami import datasette_limits as limits\n"
+        "executor = limits.RoutingExecutor()\n"
+        "token = limits.VISITOR_SQL.set(True)\n"
+        "print(executor.submit(lambda: os.getpriority(os.PRIO_PROCESS, threading.get_native_id())).result())\n"
+        "executor.shutdown()\n"
+    )
+    command = ["nice", "-n", "15", sys.executable, "-c", script]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "19"

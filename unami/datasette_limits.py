@@ -55,6 +55,7 @@ MAX_RESPONSE_BYTES = 20_000_000
 MAX_FACETS = 10
 PAGE_THREADS, VISITOR_THREADS = 3, 2
 VISITOR_NICE = 10
+LOWEST_PRIORITY = 19  # the highest niceness Linux allows
 VISITOR_THREAD_PREFIX = "unami-visitor-sql"
 
 # --- one statement ------------------------------------------------------------------------------
@@ -301,10 +302,13 @@ VISITOR_SQL = contextvars.ContextVar("visitor_sql", default=False)
 
 
 def _lower_priority() -> None:
-    """Run this SQL thread at nice 10: on Linux a thread has a priority of its own, so the CPU goes to
-    the pages (nice 0) first, and a visitor's query gets what they leave."""
+    """Run this SQL thread VISITOR_NICE steps below the server: on Linux a thread has a priority of its
+    own, so the CPU goes to the pages first, and a visitor's query gets what they leave. Relative to the
+    server's own niceness (at most 19), so a server started at a low priority never runs visitors above
+    its pages."""
     with contextlib.suppress(OSError, AttributeError):  # another system, or not allowed: equal priority
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), VISITOR_NICE)
+        lowered = min(os.getpriority(os.PRIO_PROCESS, 0) + VISITOR_NICE, LOWEST_PRIORITY)
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), lowered)
 
 
 class RoutingExecutor(futures.Executor):
