@@ -346,6 +346,11 @@ class Table:
         return "\n".join(out)
 
 
+def figure_name(label: str) -> str:
+    """A printed label as a stable JSON name: "report event_timeline (JSON)" -> "report_event_timeline.json"."""
+    return label.replace(": ", ".").replace(" (", ".").rstrip(")").replace(" ", "_").lower()
+
+
 def met(ok: bool) -> str:
     return "met" if ok else "MISSED"
 
@@ -565,7 +570,7 @@ def measure_serving(scaled_db: Path, arguments: argparse.Namespace, table: Table
     )
     rps = {label: statistics.median(figures["rps"]) for label, figures in served["figures"].items()}
     for label, figures in served["figures"].items():
-        slug = label.replace(": ", ".").replace(" (", ".").rstrip(")").replace(" ", "_").lower()
+        slug = figure_name(label)
         fmt = "JSON" if label.endswith("(JSON)") else "HTML"
         floor_ratio = rps[label] / rps["floor: select 1 (JSON)"]
         bound = rps[f"table {BOUND_TABLE} ({fmt})"]
@@ -597,7 +602,7 @@ def measure_pages(scaled_db: Path, runs: int, table: Table) -> None:
     table.add(f"## Pages at scale (as unami serve sets them up, in-process, {runs} runs; median and CPU ms)")
     groups: dict[str, list[tuple[str, float, float, float, int]]] = {}
     for label, median, p95, cpu, status in results:
-        slug = label.replace(": ", ".").replace(" (", ".").rstrip(")").replace(" ", "_").lower()
+        slug = figure_name(label)
         for key, value in (("median_ms", median), ("p95_ms", p95), ("cpu_ms", cpu), ("status", status)):
             table.figure(f"pages.{slug}.{key}", value)
         group = "entity pages" if label.split()[0] in pages.ENTITY_TABLES else label.split(":")[0]
