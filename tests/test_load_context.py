@@ -77,14 +77,14 @@ def test_a_record_file_names_its_records_by_line_and_other_lists_by_index():
 
 def test_a_row_no_record_states_alone_is_named_by_its_table_and_id():
     context = context_in()
-    row_id = context.add("contingent_strengths", {"personnel": 5})
+    row_id = context.add("contingent_strengths", {"personnel_count": 5})
     row = context.rows["contingent_strengths"][row_id - 1]
     assert context.origin("contingent_strengths", {"id": 99}) == ("(unknown file)", None)
-    context.problem_with_row("contingent_strengths", row, "personnel", "too many")
-    context.problem_in_record("contingent_strengths", row, "personnel", "too few")
+    context.problem_with_row("contingent_strengths", row, "personnel_count", "too many")
+    context.problem_in_record("contingent_strengths", row, "personnel_count", "too few")
     assert [str(problem) for problem in context.problems] == [
-        "data/events.yaml: contingent_strengths 1: personnel: too many",
-        "data/events.yaml: contingent_strengths 1: personnel: too few",
+        "data/events.yaml: contingent_strengths 1: personnel_count: too many",
+        "data/events.yaml: contingent_strengths 1: personnel_count: too few",
     ]
 
 

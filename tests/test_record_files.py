@@ -190,3 +190,42 @@ def test_an_empty_or_oversized_record_file_is_refused(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert result.output.startswith(f"{extra / 'events.jsonl'}: (file): (size): "), result.output
     assert "is over the limit of 64 bytes for a record file" in result.output, result.output
+
+
+PERSON = {"key": "fixture-person", "name": "A Person", "source": "wikipedia-unami", "section": "Leadership"}
+
+
+def problems_of_person_and_events(extra: Path, person: dict, participant_key: str) -> list[list[str]]:
+    """`unami check` with one person line and two event lines (the first naming `participant_key`, the second
+    with an impossible date): each problem's file, record and field."""
+    extra.mkdir()
+    (extra / "people.jsonl").write_text(json.dumps(person) + "\n", encoding="utf-8")
+    participant = {"person": participant_key, "role": "chair", "source": "wikipedia-unami", "section": "History"}
+    lines = [event_line(participants=[participant]), event_line(key="second", occurred="2010-13")]
+    (extra / "events.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--data", str(DEFAULT_DATA_DIR), "--data", str(extra)])
+    assert result.exit_code == 1
+    return [line.split(": ")[:3] for line in result.output.splitlines()[:-1]]
+
+
+def test_a_record_that_fails_validation_does_not_cascade_but_later_files_are_still_checked(tmp_path):
+    """Files are converted family by family as they are validated; after the first problem, later files are
+    validated (their problems reported) but not converted, so an event naming the broken person does not add
+    an `unknown people key` line."""
+    extra = tmp_path / "extra"
+    assert problems_of_person_and_events(extra, {**PERSON, "nickname": "x"}, "fixture-person") == [
+        [str(extra / "people.jsonl"), "line 1 (fixture-person)", "nickname"],
+        [str(extra / "events.jsonl"), "line 2 (second)", "occurred"],
+    ]
+
+
+def test_a_problem_found_while_converting_stops_the_conversion_of_later_families(tmp_path):
+    """An unknown key in people.jsonl (a nationality) is reported; the events of a later family, one naming an
+    unknown person, are then not converted, and a later file's own broken line is still reported."""
+    extra = tmp_path / "extra"
+    nationality = {"country": "XYZ", "basis": "stated nationality", "source": "wikipedia-unami"}
+    person = {**PERSON, "nationalities": [{**nationality, "section": "Leadership"}]}
+    assert problems_of_person_and_events(extra, person, "no-such-person") == [
+        [str(extra / "people.jsonl"), "line 1 (fixture-person).nationalities[0]", "country"],
+        [str(extra / "events.jsonl"), "line 2 (second)", "occurred"],
+    ]

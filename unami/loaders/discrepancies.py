@@ -62,11 +62,9 @@ def heading_disagrees(row: dict) -> bool:
 
 def check_rows(context: LoadContext) -> None:
     covered = {
-        row["appointment_id"]
-        for row in context.rows.get("discrepancies", [])
-        if row["discrepancy_kind"] == HEADING_KIND
+        row["appointment_id"] for row in context.rows_of("discrepancies") if row["discrepancy_kind"] == HEADING_KIND
     }
-    for row in context.rows.get("appointments", []):
+    for row in context.rows_of("appointments"):
         if heading_disagrees(row) and row["id"] not in covered:
             context.problem_with_row(
                 "appointments",

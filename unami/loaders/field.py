@@ -127,7 +127,7 @@ def convert(document: Document, context: LoadContext) -> None:
 def check_rows(context: LoadContext) -> None:
     """Staff counts add up, no contingent is withdrawn before it deployed."""
     check_staff_totals(context)
-    for row in context.rows.get("contingents", []):
+    for row in context.rows_of("contingents"):
         if row["withdrawn_latest"] and row["deployed_earliest"] and row["withdrawn_latest"] < row["deployed_earliest"]:
             message = f"{row['withdrawn_date']} is before the deployment {row['deployed_date']}"
             context.problem_in_record("contingents", row, "withdrawn", message)
@@ -140,7 +140,7 @@ def check_staff_totals(context: LoadContext) -> None:
     """
     mission_keys = {row_id: key for key, row_id in context.ids.get("missions", {}).items()}
     by_date: dict[tuple[str, int, str], dict[str, dict]] = {}
-    for count in context.rows.get("staffing_counts", []):
+    for count in context.rows_of("staffing_counts"):
         if count["mission_id"] is None:  # an unknown mission, reported already
             continue
         file, _ = context.origin("staffing_counts", count)

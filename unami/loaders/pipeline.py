@@ -26,7 +26,7 @@ from sqlalchemy import UniqueConstraint
 from tqdm import tqdm
 
 from unami import schema
-from unami.loaders.context import FactDocument, Family, LoadContext, Stream, record_name
+from unami.loaders.context import FactDocument, Family, LoadContext, Stream, TableRows, record_name
 from unami.loaders.errors import DataError, Problem
 from unami.loaders.json_lines import parse_lines, read_record_file
 from unami.loaders.progress import SilentProgress, progress_bar, progress_over
@@ -38,7 +38,7 @@ from unami.loaders.yaml_files import read_yaml
 class LoadPlan:
     """Everything a load will write, known before anything is written."""
 
-    rows: dict[str, list[dict]]
+    rows: dict[str, TableRows]
     data_sha256: str
     files: list[str]
     # Bulk files, read (again) by `write`, and the natural keys their lines refer to.
@@ -229,20 +229,20 @@ def check_unique(context: LoadContext) -> None:
     inside a record's lists (two equal names of one person, one claim given twice).
     """
     for table in schema.metadata.sorted_tables:
-        rows = context.rows.get(table.name, [])
+        rows = context.rows_of(table.name)
         for constraint in table.constraints:
             if not isinstance(constraint, UniqueConstraint):
                 continue
             columns = [column.name for column in constraint.columns]
-            seen: dict[tuple, dict] = {}
-            for row in rows:
-                values = tuple(row.get(column) for column in columns)
+            positions = [rows.columns.index(column) for column in columns]
+            seen: set[tuple] = set()
+            for number, row_values in enumerate(rows.values):
+                values = tuple(row_values[position] for position in positions)
                 if None in values:  # SQL treats NULLs as distinct
                     continue
                 if values in seen:
-                    shown = ", ".join(
-                        f"{column}={row.get(column)!r}" for column in columns if not column.endswith("_id")
-                    )
+                    row = rows[number]
+                    shown = ", ".join(f"{column}={row[column]!r}" for column in columns if not column.endswith("_id"))
                     context.problem_with_row(
                         table.name,
                         row,
@@ -250,7 +250,7 @@ def check_unique(context: LoadContext) -> None:
                         f"repeats an earlier {table.name} row ({shown or 'same references'})",
                     )
                 else:
-                    seen[values] = row
+                    seen.add(values)
 
 
 def plan_load(data_dirs: list[Path], families: list[Family], defer_streams: bool = True) -> LoadPlan:
@@ -271,11 +271,9 @@ def plan_load(data_dirs: list[Path], families: list[Family], defer_streams: bool
     # Nothing is opened, hashed or parsed unless every data file is a regular file.
     context.problems.extend(irregular_files(files + streams))
     _raise_problems(context)
-    # Reference checks wait until every file is valid, so one broken record does not cascade
-    # into dozens of "unknown key" lines.
-    validated = _validate_files(files, data_dirs, families, context)
+    _validate_and_convert(files, families, context)
     _raise_problems(context)
-    _convert(validated, families, context)
+    _check_rows(families, context)
     _raise_problems(context)
     streamed = {} if defer_streams else _validate_streams(streams, context)
     _raise_problems(context)
@@ -295,44 +293,63 @@ def _raise_problems(context: LoadContext) -> None:
         raise DataError(context.problems)
 
 
-def _validate_files(files: list, data_dirs: list[Path], families: list[Family], context: LoadContext) -> list:
-    """Phase 1: read and validate every file; return the valid documents in conversion order."""
-    validated = []
+def _validate_and_convert(files: list, families: list[Family], context: LoadContext) -> None:
+    """Read and validate every file; convert each family's files of one data directory once they are validated.
+
+    Only one group's validated documents are held at a time (a record file of 100,000 records
+    takes about 150 MiB as models); its rows replace them. Once any problem is found, later
+    groups are still validated, so every file's problems are reported, but no longer converted:
+    one broken record must not cascade into dozens of "unknown key" lines.
+    """
+    group: list = []
     # Per-file progress on a terminal only (large corpora spend most of their time here).
-    for family, path, file_label in progress_over(files, desc="validate", unit=" files"):
-        line_numbers = None
-        try:
-            if path.suffix == ".jsonl":
-                document, line_numbers = read_record_file(path, file_label, path.stem)
-            else:
-                document = read_yaml(path, file_label)
-        except DataError as error:
-            context.problems.extend(error.problems)
-            continue
-        context.start_file(file_label, None, line_numbers)
-        parsed = validate(family.document, document, context)
-        if parsed is not None:
-            lists = record_lists(family)
-            # A family's lists are converted in the order its document declares them (positions
-            # before the appointments that refer to them), whichever file of a directory holds them.
-            first_list = min((lists.index(name) for name in document if name in lists), default=len(lists))
-            order = (families.index(family), data_dirs.index(path.parent), first_list, path.suffix == ".jsonl")
-            validated.append((order, family, parsed, file_label, line_numbers))
-    validated.sort(key=lambda item: item[0], reverse=True)
-    return validated
+    for index, (family, path, file_label) in enumerate(progress_over(files, desc="validate", unit=" files")):
+        group += _validated(family, path, file_label, context)
+        following = files[index + 1] if index + 1 < len(files) else None
+        if following is None or (following[0], following[1].parent) != (family, path.parent):
+            if not context.problems:
+                _convert(group, context)
+            group = []
 
 
-def _convert(validated: list, families: list[Family], context: LoadContext) -> None:
-    """Phase 2: convert to rows, resolving natural keys across files, then the rules across rows.
+def _validated(family: Family, path: Path, file_label: str, context: LoadContext) -> list:
+    """The validated document of one file as `[(order, family, document, label, line numbers)]`, or `[]`."""
+    line_numbers = None
+    try:
+        if path.suffix == ".jsonl":
+            document, line_numbers = read_record_file(path, file_label, path.stem)
+        else:
+            document = read_yaml(path, file_label)
+    except DataError as error:
+        context.problems.extend(error.problems)
+        return []
+    context.start_file(file_label, None, line_numbers)
+    parsed = validate(family.document, document, context)
+    if parsed is None:
+        return []
+    lists = record_lists(family)
+    # A family's lists are converted in the order its document declares them (positions
+    # before the appointments that refer to them), whichever file of a directory holds them.
+    first_list = min((lists.index(name) for name in document if name in lists), default=len(lists))
+    return [((first_list, path.suffix == ".jsonl"), family, parsed, file_label, line_numbers)]
+
+
+def _convert(group: list, context: LoadContext) -> None:
+    """Convert one group's validated documents to rows, resolving natural keys across files.
 
     Each validated document is dropped once converted: its rows replace it in memory.
     """
-    while validated:
-        _, family, parsed, file_label, line_numbers = validated.pop()
+    group.sort(key=lambda item: item[0], reverse=True)
+    while group:
+        _, family, parsed, file_label, line_numbers = group.pop()
         default_source = parsed.source if isinstance(parsed, FactDocument) else None
         context.start_file(file_label, default_source, line_numbers)
         family.convert(parsed, context)
         del parsed
+
+
+def _check_rows(families: list[Family], context: LoadContext) -> None:
+    """The rules across rows, of every file once all are converted."""
     for family in families:
         family.check_rows(context)
     check_unique(context)
@@ -360,10 +377,12 @@ def write(
     db = sqlite_utils.Database(db_path)
     db.execute("PRAGMA foreign_keys = ON")
     data_version = f"{plan.data_sha256[:12]}-{schema_revision}"
-    rows = dict(plan.rows)
-    rows["dataset_versions"] = [
-        {"id": 1, "data_version": data_version, "data_sha256": plan.data_sha256, "schema_revision": schema_revision}
-    ]
+    version = TableRows("dataset_versions")
+    version.append(
+        {"id": 1, "data_version": data_version, "data_sha256": plan.data_sha256, "schema_revision": schema_revision},
+        ("(build)", None),
+    )
+    rows = {**plan.rows, "dataset_versions": version}
     # A progress bar on a terminal only: builds in CI and tests stay quiet.
     progress = progress_bar(
         total=sum(len(table_rows) for table_rows in rows.values()) + sum(plan.streamed.values()) or None,
@@ -382,23 +401,19 @@ def write(
     return counts
 
 
-def _insert_rows(db: sqlite_utils.Database, rows: dict[str, list[dict]], progress) -> dict[str, int]:
+def _insert_rows(db: sqlite_utils.Database, rows: dict[str, TableRows], progress) -> dict[str, int]:
     """Insert the converted rows, table by table in the migrated order; return rows per table."""
     existing = set(db.table_names())
     counts = {}
     for table in schema.migrated_tables():
-        table_rows = rows.get(table.name, [])
         if table.name not in existing:
             raise RuntimeError(f"table {table.name} is missing: the database is not migrated to head")
-        columns = [column.name for column in table.columns]
-        unknown = {key for row in table_rows for key in row} - set(columns)
-        if unknown:
-            raise RuntimeError(f"rows for {table.name} carry unknown columns {sorted(unknown)}")
-        # Plain executemany: about 3x the rows/s of insert_all (see the benchmark).
-        db.conn.executemany(
-            _insert_sql(table.name, columns),
-            (tuple(row.get(column) for column in columns) for row in table_rows),
-        )
+        table_rows = rows.get(table.name)
+        if table_rows is None:
+            counts[table.name] = 0
+            continue
+        # Plain executemany of the queued tuples: about 3x the rows/s of insert_all (see the benchmark).
+        db.conn.executemany(_insert_sql(table.name, list(table_rows.columns)), table_rows.values)
         counts[table.name] = len(table_rows)
         progress.update(len(table_rows))
     return counts
@@ -433,7 +448,7 @@ def _refuse_repeated_facts(
         f"SELECT min(id), group_concat(id) FROM [{stream.table}] GROUP BY {columns} HAVING count(*) > 1 "
         f"ORDER BY min(id) LIMIT {MAX_STREAM_PROBLEMS}"
     ).fetchall()
-    curated = {row["id"]: row for row in context.rows.get(stream.table, [])}
+    curated = {row["id"]: row for row in context.rows_of(stream.table)}
 
     def where(row_id: int) -> tuple[str, str]:
         if row_id in curated:

@@ -90,29 +90,32 @@ def convert(document: Document, context: LoadContext) -> None:
 def check_links(context: LoadContext) -> None:
     """Predecessors are earlier tenures of the same post, never the tenure itself or a cycle;
     no head of mission starts before the mission was established."""
-    rows = context.rows.get("appointments", [])
-    by_id = {row["id"]: row for row in rows}
+    rows = context.rows_of("appointments")
+    # By appointment id (ids count from 1): a column each, instead of every row held as a dict.
+    predecessor_of = [None, *rows.column("predecessor_appointment_id")]
+    position_of = [None, *rows.column("position_id")]
+    key_of = [None, *rows.column("key")]
     for row in rows:
-        predecessor = by_id.get(row["predecessor_appointment_id"])
+        predecessor = row["predecessor_appointment_id"]
         if predecessor is None:
             continue
-        if predecessor is row:
+        if predecessor == row["id"]:
             context.problem_with_row("appointments", row, "predecessor", "names the tenure itself as its predecessor")
-        elif predecessor["position_id"] != row["position_id"]:
+        elif position_of[predecessor] != row["position_id"]:
             context.problem_with_row(
-                "appointments", row, "predecessor", f"{predecessor['key']} is a tenure of another post"
+                "appointments", row, "predecessor", f"{key_of[predecessor]} is a tenure of another post"
             )
     for row in rows:
-        chain, current = [row], by_id.get(row["predecessor_appointment_id"])
-        while current is not None and current is not row and current not in chain and len(chain) <= len(rows):
+        chain, current = [row["id"]], row["predecessor_appointment_id"]
+        while current is not None and current != row["id"] and current not in chain and len(chain) <= len(rows):
             chain.append(current)
-            current = by_id.get(current["predecessor_appointment_id"])
+            current = predecessor_of[current]
         # Reported once, at the cycle's first tenure in file order (a tenure naming itself is reported above).
-        if current is row and len(chain) > 1 and row["id"] == min(link["id"] for link in chain):
-            path = " -> ".join(link["key"] for link in [*chain, row])
+        if current == row["id"] and len(chain) > 1 and row["id"] == min(chain):
+            path = " -> ".join(key_of[link] for link in [*chain, row["id"]])
             context.problem_with_row("appointments", row, "predecessor", f"predecessors form a cycle: {path}")
-    positions = {position["id"]: position for position in context.rows.get("positions", [])}
-    missions = {mission["id"]: mission for mission in context.rows.get("missions", [])}
+    positions = {position["id"]: position for position in context.rows_of("positions")}
+    missions = {mission["id"]: mission for mission in context.rows_of("missions")}
     for row in rows:
         position = positions.get(row["position_id"], {})
         mission = missions.get(position.get("mission_id"), {})
@@ -130,17 +133,18 @@ def check_links(context: LoadContext) -> None:
 def check_rows(context: LoadContext) -> None:
     """Across all files: no tenure ends before it starts, no two certainly overlap in one post; links hold."""
     check_links(context)
-    rows = context.rows.get("appointments", [])
+    rows = context.rows_of("appointments")
     for row in rows:
         if row["started_latest"] and row["ended_earliest"] and row["ended_latest"] < row["started_earliest"]:
             context.problem_with_row(
                 "appointments", row, "ended", f"{row['ended_date']} is before the start {row['started_date']}"
             )
-    by_position: dict[int, list[dict]] = {}
+    by_position: dict[int, list[int]] = {}  # ids, not rows: one post's tenures are read as dicts at a time
     for row in rows:
         if row["started_latest"] and row["ended_earliest"]:
-            by_position.setdefault(row["position_id"], []).append(row)
-    for tenures in by_position.values():
+            by_position.setdefault(row["position_id"], []).append(row["id"])
+    for ids in by_position.values():
+        tenures = [rows[row_id - 1] for row_id in ids]
         for position, first in enumerate(tenures):
             for second in tenures[position + 1 :]:
                 # Certainly in office: from the latest possible start to the earliest possible end.
