@@ -16,6 +16,7 @@ import shutil
 import socket
 import sqlite3
 import statistics
+import sysconfig
 import threading
 import time
 from pathlib import Path
@@ -254,6 +255,7 @@ def test_no_page_shows_a_path_or_a_memory_address(site, path):
     assert response.status_code == 200
     assert str(db_path.parent) not in response.text
     assert str(Path(shutil.which("python") or "/usr").parent.parent) not in response.text
+    assert sysconfig.get_paths()["stdlib"] not in response.text  # e.g. a task waiting in asyncio
     assert not re.search(r"0x[0-9a-f]{11,}", response.text)
 
 

@@ -333,7 +333,7 @@ class RoutingExecutor(futures.Executor):
 @hookimpl
 def startup(datasette):
     """Keep Datasette 0.65's error handler away from `rich`; split the SQL threads; relative links;
-    no file path in /-/databases.json.
+    no file path in /-/databases.json or /-/threads.json.
 
     With `rich` importable (the test extra pulls it in), `handle_exception` prints every
     error's traceback with locals outside an except block: a path matching no route then
@@ -352,6 +352,10 @@ def startup(datasette):
     datasette._connected_databases = lambda: [
         {key: value for key, value in database.items() if key != "path"} for database in connected()
     ]
+    # /-/threads.json lists asyncio tasks with the file each waits in; Datasette shortens site-packages
+    # paths only, so a task waiting in the standard library shows where Python is installed.
+    threads = datasette._threads
+    datasette._threads = lambda: {key: value for key, value in threads().items() if key != "tasks"}
 
 
 @hookimpl(tryfirst=True)
