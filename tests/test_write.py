@@ -1,0 +1,56 @@
+"""write(): a load plan's rows into a migrated file, in one transaction, with the build's data version."""
+
+import sqlite3
+
+import pytest
+
+from unami import DEFAULT_DATA_DIR, migrate, schema
+from unami.loaders import FAMILIES, plan_load, write
+from unami.loaders.context import LoadContext
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return plan_load([DEFAULT_DATA_DIR], FAMILIES)
+
+
+def test_every_planned_row_is_written_as_planned_with_one_data_version(plan, tmp_path):
+    db = tmp_path / "written.db"
+    migrate.upgrade(db)
+    counts = write(db, plan, "0042")  # no `seconds`: the load's time is not asked for
+    connection = sqlite3.connect(db)
+    assert connection.execute("select * from dataset_versions").fetchall() == [
+        (1, f"{plan.data_sha256[:12]}-0042", plan.data_sha256, "0042")
+    ]
+    assert len(plan.data_sha256) == 64
+    for name, rows in plan.rows.items():
+        columns = ", ".join(rows.columns)
+        written = connection.execute(f"select {columns} from [{name}] order by id").fetchall()
+        streamed = counts[name] - len(rows)  # bulk lines come after the curated rows
+        assert written[: len(rows)] == rows.values and len(written) == len(rows) + streamed, name
+    assert set(counts) == {table.name for table in schema.migrated_tables()}
+    connection.close()
+
+
+def test_queued_rows_read_as_dicts_in_the_table_s_column_order():
+    context = LoadContext()
+    context.start_file("data/missions.yaml", None)
+    first = context.add("mission_names", {"name": "UNAMI", "language": "en"}, "missions[0] (unami)")
+    second = context.add("mission_names", {"name": "Iraq mission"})
+    rows = context.rows_of("mission_names")
+    assert (first, second, len(rows)) == (1, 2, 2)
+    assert rows.columns == tuple(column.name for column in schema.metadata.tables["mission_names"].columns)
+    assert rows[0] == dict.fromkeys(rows.columns) | {"id": 1, "name": "UNAMI", "language": "en"}
+    assert [row["name"] for row in rows] == ["UNAMI", "Iraq mission"]
+    assert rows.column("id") == [1, 2]
+    assert context.origin("mission_names", rows[1]) == ("data/missions.yaml", None)
+    assert context.origin("mission_names", rows[0]) == ("data/missions.yaml", "missions[0] (unami)")
+    assert context.origin("mission_names", {"id": 3}) == ("(unknown file)", None)
+    assert context.origin("mission_names", {"id": 0}) == ("(unknown file)", None)
+    assert len(context.rows_of("events")) == 0 and "events" not in context.rows
+
+
+def test_a_row_with_a_column_its_table_lacks_is_a_programming_error():
+    context = LoadContext()
+    with pytest.raises(RuntimeError, match=r"rows for mission_names carry unknown columns \['nmae'\]"):
+        context.add("mission_names", {"nmae": "UNAMI"})
