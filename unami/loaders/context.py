@@ -156,7 +156,7 @@ class TableRows:
         if not self._known.issuperset(row):
             unknown = sorted(set(row) - self._known)
             raise RuntimeError(f"rows for {self.table} carry unknown columns {unknown}")
-        self.values.append(tuple(row.get(column) for column in self.columns))
+        self.values.append(tuple(map(row.get, self.columns)))
         self.origins.append(origin)
 
     def __len__(self) -> int:
