@@ -7,6 +7,7 @@ import pytest
 from unami import DEFAULT_DATA_DIR, migrate, schema
 from unami.loaders import FAMILIES, plan_load, write
 from unami.loaders.context import LoadContext
+from unami.loaders.pipeline import LoadPlan, check_unique
 
 
 @pytest.fixture(scope="module")
@@ -28,8 +29,43 @@ def test_every_planned_row_is_written_as_planned_with_one_data_version(plan, tmp
         written = connection.execute(f"select {columns} from [{name}] order by id").fetchall()
         streamed = counts[name] - len(rows)  # bulk lines come after the curated rows
         assert written[: len(rows)] == rows.values and len(written) == len(rows) + streamed, name
-    assert set(counts) == {table.name for table in schema.migrated_tables()}
+    assert counts == {
+        table.name: connection.execute(f"select count(*) from [{table.name}]").fetchone()[0]
+        for table in schema.migrated_tables()
+    }
     connection.close()
+
+
+def test_a_table_with_no_rows_leaves_the_tables_after_it_written(plan, tmp_path):
+    """mission_names comes early in the migrated order and nothing refers to it."""
+    db = tmp_path / "written.db"
+    migrate.upgrade(db)
+    without_names = LoadPlan(**{**vars(plan), "rows": {k: v for k, v in plan.rows.items() if k != "mission_names"}})
+    counts = write(db, without_names, "0042")
+    assert counts["mission_names"] == 0
+    assert {name: counts[name] for name in plan.rows if name != "mission_names"} == {
+        name: len(rows) for name, rows in plan.rows.items() if name != "mission_names"
+    }
+
+
+def test_writing_into_a_file_not_migrated_is_a_programming_error(plan, tmp_path):
+    db = tmp_path / "empty.db"
+    sqlite3.connect(db).close()
+    with pytest.raises(RuntimeError, match="^table dataset_versions is missing: the database is not migrated to head$"):
+        write(db, plan, "0042")
+
+
+def test_a_repeat_is_found_after_a_row_whose_unique_columns_hold_null():
+    """SQL treats NULLs as distinct: a resolution without a symbol repeats nothing, and does not end the check."""
+    context = LoadContext()
+    context.start_file("data/resolutions.yaml", None)
+    for number, symbol in ((1500, None), (1546, "S/RES/1546 (2004)"), (1557, "S/RES/1546 (2004)")):
+        context.add("resolutions", {"number": number, "symbol": symbol}, f"resolutions[{number}]")
+    check_unique(context)
+    assert [str(problem) for problem in context.problems] == [
+        "data/resolutions.yaml: resolutions[1557]: symbol: "
+        "repeats an earlier resolutions row (symbol='S/RES/1546 (2004)')"
+    ]
 
 
 def test_queued_rows_read_as_dicts_in_the_table_s_column_order():
