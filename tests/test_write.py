@@ -90,3 +90,20 @@ def test_a_row_with_a_column_its_table_lacks_is_a_programming_error():
     context = LoadContext()
     with pytest.raises(RuntimeError, match=r"rows for mission_names carry unknown columns \['nmae'\]"):
         context.add("mission_names", {"nmae": "UNAMI"})
+
+
+def test_a_repeat_shows_its_named_columns_or_says_it_repeats_the_same_references():
+    context = LoadContext()
+    context.start_file("data/field.yaml", None)
+    for _ in range(2):
+        context.add("staffing_counts", {"mission_id": 1, "observed_date": "2008-03", "category": "national staff"}, "s")
+    context.start_file("data/events.yaml", None)
+    for _ in range(2):
+        context.add("event_resolutions", {"event_id": 4, "resolution_id": 2}, "events[3] (e).resolutions[0]")
+    check_unique(context)
+    assert [str(problem) for problem in context.problems] == [
+        "data/field.yaml: s: mission_id,observed_date,category: repeats an earlier staffing_counts row"
+        " (observed_date='2008-03', category='national staff')",
+        "data/events.yaml: events[3] (e).resolutions[0]: event_id,resolution_id: repeats an earlier"
+        " event_resolutions row (same references)",
+    ]
