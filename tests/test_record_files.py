@@ -30,10 +30,14 @@ def with_source(value, source: str):
     return value
 
 
-def move_list_to_jsonl(data: Path, yaml_name: str, list_name: str) -> int:
-    """Move the `list_name` records of data/<yaml_name> to data/<list_name>.jsonl; return how many."""
+def move_list_to_jsonl(data: Path, yaml_name: str, list_name: str, keep: int = 0) -> int:
+    """Move the `list_name` records of data/<yaml_name> but the first `keep` to data/<list_name>.jsonl;
+    return how many."""
     document = read_yaml(data / yaml_name, yaml_name)
-    records = with_source(document.pop(list_name), document["source"])
+    every = document.pop(list_name)
+    if keep:
+        document[list_name] = every[:keep]
+    records = with_source(every[keep:], document["source"])
     lines = [json.dumps(record, ensure_ascii=False) for record in records]
     (data / f"{list_name}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     remaining = {key: value for key, value in document.items() if key != "source"}
@@ -85,6 +89,30 @@ def test_a_list_in_a_record_file_may_come_before_a_list_left_in_yaml(tmp_path):
     move_list_to_jsonl(data, "places.yaml", "countries")
     assert "appointments" in read_yaml(data / "posts.yaml", "posts.yaml")
 
+    assert build(tmp_path / "yaml.db", DEFAULT_DATA_DIR).exit_code == 0
+    result = build(tmp_path / "jsonl.db", data)
+    assert result.exit_code == 0, result.output
+    assert table_contents(tmp_path / "jsonl.db") == table_contents(tmp_path / "yaml.db")
+
+
+def test_a_list_split_between_the_family_file_and_its_record_file_keeps_the_file_order(tmp_path):
+    """The YAML file's appointments come first, then the record file's: ids as in one YAML list. (A record names a
+    later one only within its own file: the first three name none.)"""
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    assert move_list_to_jsonl(data, "posts.yaml", "appointments", keep=3) == 15
+    assert build(tmp_path / "yaml.db", DEFAULT_DATA_DIR).exit_code == 0
+    result = build(tmp_path / "split.db", data)
+    assert result.exit_code == 0, result.output
+    assert table_contents(tmp_path / "split.db") == table_contents(tmp_path / "yaml.db")
+
+
+def test_a_family_file_left_with_only_its_source_beside_its_record_files(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    move_list_to_jsonl(data, "posts.yaml", "positions")
+    move_list_to_jsonl(data, "posts.yaml", "appointments")
+    (data / "posts.yaml").write_text("source: wikipedia-unami\n", encoding="utf-8")
     assert build(tmp_path / "yaml.db", DEFAULT_DATA_DIR).exit_code == 0
     result = build(tmp_path / "jsonl.db", data)
     assert result.exit_code == 0, result.output
