@@ -257,3 +257,18 @@ def test_a_problem_found_while_converting_stops_the_conversion_of_later_families
         [str(extra / "people.jsonl"), "line 1 (fixture-person).nationalities[0]", "country"],
         [str(extra / "events.jsonl"), "line 2 (second)", "occurred"],
     ]
+
+
+def test_a_group_is_converted_only_once_all_its_files_are_valid(tmp_path):
+    """claims.yaml and claims.jsonl of one directory are one group, the last: a broken line in the record file
+    leaves the YAML file's claims unconverted, so its unknown fact is not reported beside the broken line."""
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    claim = {"key": "fixture-claim", "fact": "appointments/no-such-tenure", "column": "started", "claim": "A claim."}
+    document = {"source": "wikipedia-unami", "claims": [{**claim, "section": "Leadership"}]}
+    (extra / "claims.yaml").write_text(yaml.safe_dump(document), encoding="utf-8")
+    (extra / "claims.jsonl").write_text('{"key": "second", "nickname": "x"}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--data", str(DEFAULT_DATA_DIR), "--data", str(extra)])
+    assert result.exit_code == 1
+    problems = result.output.splitlines()[:-1]
+    assert problems and all(line.startswith(f"{extra / 'claims.jsonl'}: line 1 (second): ") for line in problems)
