@@ -100,6 +100,7 @@ def test_a_list_split_between_the_family_file_and_its_record_file_keeps_the_file
     later one only within its own file: the first three name none.)"""
     data = tmp_path / "data"
     shutil.copytree(DEFAULT_DATA_DIR, data)
+    move_list_to_jsonl(data, "posts.yaml", "positions")  # posts.yaml and appointments.jsonl: the same first list
     assert move_list_to_jsonl(data, "posts.yaml", "appointments", keep=3) == 15
     assert build(tmp_path / "yaml.db", DEFAULT_DATA_DIR).exit_code == 0
     result = build(tmp_path / "split.db", data)
