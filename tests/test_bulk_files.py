@@ -3,14 +3,20 @@
 The lines below are made up for the tests (a monthly series); they name the test fixture source.
 """
 
+import io
 import json
+import re
 import shutil
 import sqlite3
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from conftest import digest
+from tqdm import tqdm
 
 from unami import DEFAULT_DATA_DIR
 from unami.cli import main
@@ -65,6 +71,27 @@ def test_a_bulk_series_loads_beside_the_curated_facts(tmp_path):
     assert series == [(f"2010-{month:02d}", "month", 70 + month) for month in range(1, 13)]
     assert curated == 22  # data/'s own strengths (16 of the article, 6 of other sources) are all still there
     assert CliRunner().invoke(main, ["check", "--data", str(tmp_path / "data"), "--data", str(fixture)]).exit_code == 0
+
+
+def check_said(*data_dirs: Path) -> tuple[int, int]:
+    """The files and rows `unami check` says the data directories would load."""
+    result = CliRunner().invoke(main, ["check", *(arg for data in data_dirs for arg in ("--data", str(data)))])
+    assert result.exit_code == 0, result.output
+    files, rows = re.fullmatch(r"OK: (\d+) files, (\d+) rows would be loaded\.", result.output.splitlines()[0]).groups()
+    return int(files), int(rows)
+
+
+def test_check_counts_every_line_of_bulk_files_in_two_directories(tmp_path):
+    fixture = data_with(tmp_path, [line(observed=f"2010-{month:02d}") for month in range(1, 6)])
+    again = tmp_path / "again"
+    again.mkdir()
+    later = [line(observed=f"2010-{month:02d}") for month in range(6, 13)]
+    (again / "contingent_strengths.jsonl").write_text("\n".join(later) + "\n", encoding="utf-8")
+    without = tmp_path / "without"
+    without.mkdir()
+    shutil.copy(FIXTURE_SOURCE, without / "sources.yaml")  # the fixture's curated rows, no bulk file
+    files, rows = check_said(tmp_path / "data", without)
+    assert check_said(tmp_path / "data", fixture, again) == (files + 2, rows + 5 + 7)
 
 
 @pytest.mark.parametrize(
@@ -222,20 +249,53 @@ def test_rows_validated_in_background_arrive_in_order_with_the_producers_error()
     assert received == [(n,) for n in range(6)]  # whole batches of 3 before the failing one
 
 
-def test_a_consumer_that_stops_early_stops_the_background_producer():
-    import threading
+def counted_rows(produced: list[int], count: int) -> Iterator[tuple]:
+    """`count` rows, noting in `produced` each one the producer has taken."""
+    for n in range(count):
+        produced.append(n)
+        yield (n,)
 
+
+def wait_until_produced(produced: list[int], count: int) -> None:
+    """Wait until the producer has taken `count` rows, then a little longer: room for it to run further ahead."""
+    deadline = time.monotonic() + 30
+    while len(produced) < count and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.3)  # three of the producer's 0.1 s waits for room in the queue
+
+
+def test_a_consumer_that_stops_early_stops_the_background_producer():
     from unami.loaders.pipeline import in_background
 
-    produced = []
-
-    def rows():
-        for n in range(100_000):
-            produced.append(n)
-            yield (n,)
-
-    consumer = in_background(rows(), batch=10)
+    produced: list[int] = []
+    consumer = in_background(counted_rows(produced, 100_000), batch=10)
     assert [next(consumer) for _ in range(5)] == [(n,) for n in range(5)]
+    # a daemon thread: a producer stuck on a broken file never keeps the process alive
+    assert [thread.daemon for thread in threading.enumerate() if thread.name == "validate-bulk"] == [True]
+    wait_until_produced(produced, 60)
+    assert len(produced) == 60  # the batch being read, 4 queued, 1 waiting for room: a few batches in memory
     consumer.close()  # as when an insert fails: the generator is closed
     assert not any(thread.name == "validate-bulk" for thread in threading.enumerate())
-    assert len(produced) < 100  # at most the queued batches, not the whole file
+    assert len(produced) == 60  # not the whole file
+
+
+def test_a_slow_consumer_still_receives_every_row():
+    from unami.loaders.pipeline import in_background
+
+    produced: list[int] = []
+    consumer = in_background(counted_rows(produced, 100), batch=10)
+    first = next(consumer)
+    wait_until_produced(produced, 60)  # the queue stays full longer than one wait for room
+    assert [first, *consumer] == [(n,) for n in range(100)]
+
+
+def test_the_progress_bar_moves_every_10_000_rows_and_ends_at_the_row_count():
+    from unami.loaders.pipeline import _counted
+
+    bar = tqdm(file=io.StringIO())
+    rows = _counted(((n,) for n in range(25_000)), bar)
+    moved = {n: bar.n for n, _ in enumerate(rows, start=1) if n in (1, 9_999, 10_000, 20_001, 25_000)}
+    assert moved == {1: 0, 9_999: 0, 10_000: 10_000, 20_001: 20_000, 25_000: 20_000}
+    assert bar.n == 25_000  # the last 5,000 once the rows run out
+    empty = tqdm(file=io.StringIO())
+    assert list(_counted(iter([]), empty)) == [] and empty.n == 0
