@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 import sqlite3
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import digest
+from conftest import digest, planning_problems
 from tqdm import tqdm
 
 from unami import DEFAULT_DATA_DIR
@@ -168,6 +169,34 @@ def test_tricky_bulk_lines_are_refused_by_check_in_one_line(tmp_path, bad_line, 
     assert f": {field}: " in first and message in first, first
 
 
+BROKEN = ("{", "(record): Invalid JSON: Expecting property name enclosed in double quotes at column 1")
+NEGATIVE = (line(personnel_count=-1), "personnel_count: Input should be greater than or equal to 0 (got -1)")
+
+
+def bulk_file(folder: Path, lines: list[tuple[str, str]]) -> Path:
+    """A bulk file of `(line, problem)` pairs in `folder`; return its path."""
+    folder.mkdir(exist_ok=True)
+    path = folder / "contingent_strengths.jsonl"
+    path.write_text("\n".join(text for text, _ in lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_every_bad_line_is_reported_up_to_100_then_one_line_says_the_rest_is_not_checked(tmp_path):
+    lines = [BROKEN, NEGATIVE] * 75 + [NEGATIVE]
+    bulk = bulk_file(tmp_path / "fixture", lines)
+    assert planning_problems(bulk.parent) == [
+        *(f"{bulk}: line {number}: {problem}" for number, (_, problem) in enumerate(lines[:100], start=1)),
+        f"{bulk}: line 101: (file): too many problems; the rest of the file is not checked",
+    ]
+
+
+def test_the_limit_of_100_problems_counts_each_bulk_file_on_its_own(tmp_path):
+    first, second = bulk_file(tmp_path / "first", [NEGATIVE] * 60), bulk_file(tmp_path / "second", [NEGATIVE] * 60)
+    assert planning_problems(first.parent, second.parent) == [
+        f"{bulk}: line {number}: {NEGATIVE[1]}" for bulk in (first, second) for number in range(1, 61)
+    ]
+
+
 def test_the_same_fact_loaded_twice_is_refused_naming_both_lines(tmp_path):
     months = [line(observed=f"2010-{month:02d}", personnel_count=70 + month) for month in range(1, 4)]
     fixture = data_with(tmp_path, [*months, line(observed="2010-02", personnel_count=99)])
@@ -183,6 +212,23 @@ def test_the_same_fact_loaded_twice_is_refused_naming_both_lines(tmp_path):
         "(same contingent, personnel type, observed date, source section)"
     )
     assert digest(db) == before
+
+
+def test_a_bulk_line_that_repeats_a_curated_fact_or_repeats_twice_is_named_with_each_earlier_fact(tmp_path):
+    # Romania's one strength in data/field.yaml, with another count
+    romania = {"contingent": "romania-2005", "observed": "2005-03", "source": "wikipedia-unami"}
+    curated = line(**romania, section="Former Participants")
+    fixture = data_with(tmp_path, [line(), line(personnel_count=81), curated, line(personnel_count=82)])
+    result = CliRunner().invoke(main, ["check", "--data", str(tmp_path / "data"), "--data", str(fixture)])
+    assert result.exit_code == 1, result.output
+    bulk = fixture / "contingent_strengths.jsonl"
+    same = "(same contingent, personnel type, observed date, source section)"
+    assert result.output.splitlines()[:3] == [
+        f"{bulk}: line 3: (record): repeats the fact of {tmp_path / 'data' / 'field.yaml'} "
+        f"contingents[2] (romania-2005).strengths[0] {same}",
+        f"{bulk}: line 2: (record): repeats the fact of {bulk} line 1 {same}",
+        f"{bulk}: line 4: (record): repeats the fact of {bulk} line 1 {same}",
+    ]
 
 
 def test_a_bulk_file_given_in_two_data_directories_is_refused(tmp_path):
@@ -299,3 +345,36 @@ def test_the_progress_bar_moves_every_10_000_rows_and_ends_at_the_row_count():
     assert bar.n == 25_000  # the last 5,000 once the rows run out
     empty = tqdm(file=io.StringIO())
     assert list(_counted(iter([]), empty)) == [] and empty.n == 0
+
+
+class Terminal(io.StringIO):
+    """Standard error as a terminal would be: the load shows progress bars there."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_load_on_a_terminal_shows_its_progress_and_records_its_time(tmp_path, monkeypatch):
+    from unami import migrate
+    from unami.loaders import FAMILIES, plan_load, write
+
+    fixture = data_with(tmp_path, [line(observed=f"2010-{month:02d}") for month in range(1, 13)])
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    plan = plan_load([tmp_path / "data", fixture], FAMILIES, defer_streams=False)
+    db = tmp_path / "x.db"
+    migrate.upgrade(db)
+    seconds: dict[str, float] = {}
+    started = time.perf_counter()
+    counts = write(db, plan, migrate.head_revision(), seconds)
+    assert 0 < seconds["load"] < time.perf_counter() - started
+    files, rows = len(plan.files) - len(plan.streams), sum(counts.values())  # the bulk lines counted beforehand
+    assert counts["contingent_strengths"] == 22 + 12 and counts["dataset_versions"] == 1
+    shown = terminal.getvalue()
+    assert re.search(rf"\rvalidate: 100%\|#+\| {files}/{files} \[[^]]+ files/s\]\n", shown), shown
+    assert f"\rload:   0%|          | 0.00/{rows} [00:00<?, ? rows/s]" in shown  # scaled units: 1.2k, not 1234
+    assert re.search(rf"\rload: 100%\|#+\| {rows}/{rows} \[[^]]+ rows/s\]\n$", shown), shown
+    with sqlite3.connect(db) as connection:
+        version = connection.execute("select * from dataset_versions").fetchall()
+    revision = migrate.head_revision()
+    assert version == [(1, f"{plan.data_sha256[:12]}-{revision}", plan.data_sha256, revision)]
