@@ -3,6 +3,7 @@
 The lines below are made up for the tests (a monthly series); they name the test fixture source.
 """
 
+import hashlib
 import io
 import json
 import re
@@ -378,3 +379,13 @@ def test_a_load_on_a_terminal_shows_its_progress_and_records_its_time(tmp_path, 
         version = connection.execute("select * from dataset_versions").fetchall()
     revision = migrate.head_revision()
     assert version == [(1, f"{plan.data_sha256[:12]}-{revision}", plan.data_sha256, revision)]
+
+
+def test_the_data_hash_is_of_each_file_name_and_content_between_nuls(tmp_path):
+    from unami.loaders.pipeline import content_hash
+
+    small, large = tmp_path / "events.yaml", tmp_path / "contingent_strengths.jsonl"
+    small.write_bytes(b"events: []\n")
+    large.write_bytes(b"x" * (5 << 19))  # 2.5 MiB: more than one read of 1 MiB
+    whole = b"events.yaml\0events: []\n\0contingent_strengths.jsonl\0" + large.read_bytes() + b"\0"
+    assert content_hash([small, large]) == hashlib.sha256(whole).hexdigest()
