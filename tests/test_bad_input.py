@@ -910,7 +910,7 @@ def test_records_that_are_not_mappings_are_named_by_their_place(tmp_path):
     extra.mkdir()
     # 'monkey' holds the naming field 'key' as a substring: it must not be read as a record's fields
     (extra / "events.yaml").write_text("source: wikipedia-unami\nevents:\n  - 5\n  - monkey\n", encoding="utf-8")
-    assert planning_problems(extra) == [
+    assert planning_problems(DEFAULT_DATA_DIR, extra) == [
         f"{extra / 'events.yaml'}: events[{index}]: (record): Input should be a valid dictionary or instance of Event "
         f"(got {shown})"
         for index, shown in ((0, "5"), (1, "'monkey'"))
@@ -940,7 +940,7 @@ def test_each_validation_problem_reads_as_file_record_field_message(tmp_path):
         "events[3] (d): participants.0.role: Input should be a valid string (got [1])",
         "(file): stray: Extra inputs are not permitted (got 1)",
     ]
-    assert planning_problems(extra) == [f"{extra / 'events.yaml'}: {problem}" for problem in expected]
+    assert planning_problems(DEFAULT_DATA_DIR, extra) == [f"{extra / 'events.yaml'}: {problem}" for problem in expected]
 
 
 def test_html_and_sql_in_text_are_stored_literally(tmp_path):

@@ -185,7 +185,7 @@ def bulk_file(folder: Path, lines: list[tuple[str, str]]) -> Path:
 def test_every_bad_line_is_reported_up_to_100_then_one_line_says_the_rest_is_not_checked(tmp_path):
     lines = [BROKEN, NEGATIVE] * 75 + [NEGATIVE]
     bulk = bulk_file(tmp_path / "fixture", lines)
-    assert planning_problems(bulk.parent) == [
+    assert planning_problems(DEFAULT_DATA_DIR, bulk.parent) == [
         *(f"{bulk}: line {number}: {problem}" for number, (_, problem) in enumerate(lines[:100], start=1)),
         f"{bulk}: line 101: (file): too many problems; the rest of the file is not checked",
     ]
@@ -193,7 +193,7 @@ def test_every_bad_line_is_reported_up_to_100_then_one_line_says_the_rest_is_not
 
 def test_the_limit_of_100_problems_counts_each_bulk_file_on_its_own(tmp_path):
     first, second = bulk_file(tmp_path / "first", [NEGATIVE] * 60), bulk_file(tmp_path / "second", [NEGATIVE] * 60)
-    assert planning_problems(first.parent, second.parent) == [
+    assert planning_problems(DEFAULT_DATA_DIR, first.parent, second.parent) == [
         f"{bulk}: line {number}: {NEGATIVE[1]}" for bulk in (first, second) for number in range(1, 61)
     ]
 
