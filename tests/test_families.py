@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from unami import DEFAULT_DATA_DIR
-from unami.loaders import FAMILIES, DataError, plan_load
+from unami import DEFAULT_DATA_DIR, migrate
+from unami.loaders import FAMILIES, DataError, plan_load, write
 from unami.loaders.context import Fact, FactDocument, Family, Key, LoadContext
 
 
@@ -56,3 +56,13 @@ def test_a_new_family_reads_its_lists_as_record_files_and_names_problems_by_line
     assert [str(problem) for problem in raised.value.problems] == [
         f"{extra / 'achievements.jsonl'}: line 2 (made-up): mission: unknown missions key 'unamo' (known: unami)"
     ]
+
+
+def test_rows_the_schema_cannot_hold_are_a_bug_named_before_anything_is_written(tmp_path):
+    plan = plan_load([DEFAULT_DATA_DIR], FAMILIES)
+    with pytest.raises(RuntimeError, match=r"^table dataset_versions is missing: the database is not migrated to head$"):
+        write(tmp_path / "empty.db", plan, migrate.head_revision())
+    plan.rows["outcomes"][0]["score"] = 1  # a family that converts to a column the schema lacks
+    migrate.upgrade(tmp_path / "x.db")
+    with pytest.raises(RuntimeError, match=r"^rows for outcomes carry unknown columns \['score'\]$"):
+        write(tmp_path / "x.db", plan, migrate.head_revision())

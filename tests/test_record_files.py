@@ -130,6 +130,16 @@ def test_missing_and_unknown_data_files_are_each_named_with_the_fix(tmp_path):
     ]
 
 
+def test_a_family_written_with_empty_lists_loads_none_of_its_facts(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    (data / "outcomes.yaml").write_text("source: wikipedia-unami\noutcomes: []\n", encoding="utf-8")
+    result = build(tmp_path / "x.db", data)
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(tmp_path / "x.db") as connection:
+        assert connection.execute("select count(*) from outcomes").fetchone() == (0,)
+
+
 def event_line(**overrides) -> str:
     record = {
         "key": "fixture-event",
