@@ -377,6 +377,8 @@ def test_a_load_on_a_terminal_shows_its_progress_and_records_its_time(tmp_path, 
     assert re.search(rf"\rload: 100%\|#+\| {rows}/{rows} \[[^]]+ rows/s\]\n$", shown), shown
     with sqlite3.connect(db) as connection:
         version = connection.execute("select * from dataset_versions").fetchall()
+        ids = [row_id for (row_id,) in connection.execute("select id from contingent_strengths order by id")]
+    assert ids == list(range(1, 22 + 12 + 1))  # the bulk lines numbered on after the curated rows, no gap
     revision = migrate.head_revision()
     assert version == [(1, f"{plan.data_sha256[:12]}-{revision}", plan.data_sha256, revision)]
 
