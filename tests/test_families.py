@@ -60,7 +60,8 @@ def test_a_new_family_reads_its_lists_as_record_files_and_names_problems_by_line
 
 def test_rows_the_schema_cannot_hold_are_a_bug_named_before_anything_is_written(tmp_path):
     plan = plan_load([DEFAULT_DATA_DIR], FAMILIES)
-    with pytest.raises(RuntimeError, match=r"^table dataset_versions is missing: the database is not migrated to head$"):
+    unmigrated = r"^table dataset_versions is missing: the database is not migrated to head$"
+    with pytest.raises(RuntimeError, match=unmigrated):
         write(tmp_path / "empty.db", plan, migrate.head_revision())
     plan.rows["outcomes"][0]["score"] = 1  # a family that converts to a column the schema lacks
     migrate.upgrade(tmp_path / "x.db")
