@@ -232,6 +232,17 @@ def test_a_bulk_line_that_repeats_a_curated_fact_or_repeats_twice_is_named_with_
     ]
 
 
+def test_data_with_no_contingent_strengths_at_all_checks_clean(tmp_path):
+    """A mission without uniformed contingents: the check for repeated strengths finds none to compare."""
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    (data / "field.yaml").write_text("source: wikipedia-unami\nstaffing: []\ncontingents: []\n", encoding="utf-8")
+    (data / "claims.yaml").write_text("source: wikipedia-unami\nclaims: []\n", encoding="utf-8")  # about contingents
+    result = CliRunner().invoke(main, ["check", "--data", str(data)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("OK: 12 files, "), result.output
+
+
 def test_a_bulk_file_given_in_two_data_directories_is_refused(tmp_path):
     months = [line(observed=f"2010-{month:02d}", personnel_count=70 + month) for month in range(1, 13)]
     fixture = data_with(tmp_path, months)
