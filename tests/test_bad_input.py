@@ -943,6 +943,24 @@ def test_each_validation_problem_reads_as_file_record_field_message(tmp_path):
     assert planning_problems(DEFAULT_DATA_DIR, extra) == [f"{extra / 'events.yaml'}: {problem}" for problem in expected]
 
 
+def test_a_repeat_is_found_after_rows_with_an_empty_column_and_named_by_its_values(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    resolutions, field = data / "resolutions.yaml", data / "field.yaml"
+    resolutions.write_text(replace("S/RES/2732 (2024)", "S/RES/1500 (2003)")(resolutions.read_text()))
+    staffing = "  - {mission: unami, observed: 2023, category: total, personnel_count: 648, is_approximate: true, "
+    field.write_text(replace(staffing, staffing.replace("648", "650") + "\n" + staffing)(field.read_text()))
+    # resolutions[1] has no symbol (NULLs never repeat), so the repeat in resolutions[2] is found past it
+    assert planning_problems(data) == [
+        f"{resolutions}: resolutions[2] (2732): symbol: 'S/RES/1500 (2003)' does not carry number 2732",
+        f"{field}: staffing (2023 total): category: stated twice for one date",
+        f"{resolutions}: resolutions[2] (2732): symbol: repeats an earlier resolutions row "
+        "(symbol='S/RES/1500 (2003)')",
+        f"{field}: staffing[1] (2023 total): mission_id,observed_date,category: repeats an earlier staffing_counts row "
+        "(observed_date='2023', category='total')",
+    ]
+
+
 def test_html_and_sql_in_text_are_stored_literally(tmp_path):
     payload = "<script>alert(1)</script>'); DROP TABLE people; --"
     data = tmp_path / "data"
