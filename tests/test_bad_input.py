@@ -948,8 +948,11 @@ def test_a_repeat_is_found_after_rows_with_an_empty_column_and_named_by_its_valu
     shutil.copytree(DEFAULT_DATA_DIR, data)
     resolutions, field = data / "resolutions.yaml", data / "field.yaml"
     resolutions.write_text(replace("S/RES/2732 (2024)", "S/RES/1500 (2003)")(resolutions.read_text()))
-    staffing = "  - {mission: unami, observed: 2023, category: total, personnel_count: 648, is_approximate: true, "
-    field.write_text(replace(staffing, staffing.replace("648", "650") + "\n" + staffing)(field.read_text()))
+    staffing = (
+        "  - {mission: unami, observed: 2023, category: total, personnel_count: 648, is_approximate: true, "
+        "section: Leadership}\n"
+    )
+    field.write_text(replace(staffing, staffing.replace("648", "650") + staffing)(field.read_text()))
     # resolutions[1] has no symbol (NULLs never repeat), so the repeat in resolutions[2] is found past it
     assert planning_problems(data) == [
         f"{resolutions}: resolutions[2] (2732): symbol: 'S/RES/1500 (2003)' does not carry number 2732",
