@@ -953,6 +953,8 @@ def test_a_repeat_is_found_after_rows_with_an_empty_column_and_named_by_its_valu
         "section: Leadership}\n"
     )
     field.write_text(replace(staffing, staffing.replace("648", "650") + staffing)(field.read_text()))
+    events = data / "events.yaml"  # a row of references only
+    events.write_text(replace("resolutions: [1500]", "resolutions: [1500, 1500]")(events.read_text()))
     # resolutions[1] has no symbol (NULLs never repeat), so the repeat in resolutions[2] is found past it
     assert planning_problems(data) == [
         f"{resolutions}: resolutions[2] (2732): symbol: 'S/RES/1500 (2003)' does not carry number 2732",
@@ -961,6 +963,8 @@ def test_a_repeat_is_found_after_rows_with_an_empty_column_and_named_by_its_valu
         "(symbol='S/RES/1500 (2003)')",
         f"{field}: staffing[1] (2023 total): mission_id,observed_date,category: repeats an earlier staffing_counts row "
         "(observed_date='2023', category='total')",
+        f"{events}: event_resolutions 2: event_id,resolution_id: repeats an earlier event_resolutions row "
+        "(same references)",
     ]
 
 
