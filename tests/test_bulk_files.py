@@ -347,7 +347,14 @@ def test_a_slow_consumer_still_receives_every_row():
     assert [first, *consumer] == [(n,) for n in range(100)]
 
 
-def test_the_progress_bar_moves_every_10_000_rows_and_ends_at_the_row_count():
+@pytest.fixture
+def bars(monkeypatch):
+    """tqdm bars locked per thread only. tqdm's own lock is shared with forked processes: one killed while holding
+    it (a mutation tool's timeout) leaves every later bar waiting forever (see unami/loaders/progress.py)."""
+    monkeypatch.setattr(tqdm, "_lock", threading.RLock(), raising=False)
+
+
+def test_the_progress_bar_moves_every_10_000_rows_and_ends_at_the_row_count(bars):
     from unami.loaders.pipeline import _counted
 
     bar = tqdm(file=io.StringIO())
@@ -366,7 +373,7 @@ class Terminal(io.StringIO):
         return True
 
 
-def test_a_load_on_a_terminal_shows_its_progress_and_records_its_time(tmp_path, monkeypatch):
+def test_a_load_on_a_terminal_shows_its_progress_and_records_its_time(tmp_path, monkeypatch, bars):
     from unami import migrate
     from unami.loaders import FAMILIES, plan_load, write
 
