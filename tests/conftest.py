@@ -26,6 +26,15 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def planning_problems(*data_dirs: Path) -> list[str]:
+    """The problems, one line each, that `plan_load` refuses `data_dirs` with (bulk files validated too)."""
+    from unami.loaders import FAMILIES, DataError, plan_load
+
+    with pytest.raises(DataError) as raised:
+        plan_load(list(data_dirs), FAMILIES, defer_streams=False)
+    return [str(problem) for problem in raised.value.problems]
+
+
 @pytest.fixture(scope="session")
 def built_db(tmp_path_factory) -> Path:
     """The project's database built from data/ (read it, never write it)."""

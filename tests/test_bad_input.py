@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import digest
+from conftest import digest, planning_problems
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -903,6 +903,44 @@ def assert_refused_clearly(tmp_path: Path, existing_db: Path, case: Case) -> Non
     assert isinstance(result.exception, SystemExit)  # a clean exit, not an uncaught error
     assert digest(existing_db) == before
     assert not list(existing_db.parent.glob(".*.building-*"))
+
+
+def test_records_that_are_not_mappings_are_named_by_their_place(tmp_path):
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    # 'monkey' holds the naming field 'key' as a substring: it must not be read as a record's fields
+    (extra / "events.yaml").write_text("source: wikipedia-unami\nevents:\n  - 5\n  - monkey\n", encoding="utf-8")
+    assert planning_problems(DEFAULT_DATA_DIR, extra) == [
+        f"{extra / 'events.yaml'}: events[{index}]: (record): Input should be a valid dictionary or instance of Event "
+        f"(got {shown})"
+        for index, shown in ((0, "5"), (1, "'monkey'"))
+    ]
+
+
+def test_each_validation_problem_reads_as_file_record_field_message(tmp_path):
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    fits, cut = "x" * 56, "x" * 57  # shown as ['xx...xx']: 60 characters in full, 61 cut to 57 and "..."
+    (extra / "events.yaml").write_text(
+        "source: wikipedia-unami\nstray: 1\nevents:\n"
+        "  - {key: a, event_kind: meeting, occurred: 2010, section: History}\n"
+        f"  - {{key: b, event_kind: meeting, name: B, occurred: 2010, section: History, deaths: [{fits}]}}\n"
+        f"  - {{key: c, event_kind: meeting, name: C, occurred: 2010, section: History, deaths: [{cut}]}}\n"
+        "  - {key: d, event_kind: meeting, name: D, occurred: 2010-13, section: History,"
+        " participants: [{organization: united-nations, role: [1]}]}\n",
+        encoding="utf-8",
+    )
+    expected = [
+        "events[0] (a): name: Field required",  # nothing to show of a missing field
+        f"events[1] (b): deaths: Input should be a valid integer (got ['{fits}'])",
+        f"events[2] (c): deaths: Input should be a valid integer (got ['{cut[:55]}...)",
+        # a model's rule: its own words, no "Value error, " prefix, no value quoted twice
+        "events[3] (d): occurred: '2010-13' is not a valid EDTF date (e.g. 2003-08-14, 2007-09, 2004, 2004~)",
+        "events[3] (d): participants.0.section: Field required",
+        "events[3] (d): participants.0.role: Input should be a valid string (got [1])",
+        "(file): stray: Extra inputs are not permitted (got 1)",
+    ]
+    assert planning_problems(DEFAULT_DATA_DIR, extra) == [f"{extra / 'events.yaml'}: {problem}" for problem in expected]
 
 
 def test_html_and_sql_in_text_are_stored_literally(tmp_path):

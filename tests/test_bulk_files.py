@@ -3,14 +3,22 @@
 The lines below are made up for the tests (a monthly series); they name the test fixture source.
 """
 
+import hashlib
+import io
 import json
+import re
 import shutil
 import sqlite3
+import sys
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import digest
+from conftest import digest, planning_problems
+from tqdm import tqdm
 
 from unami import DEFAULT_DATA_DIR
 from unami.cli import main
@@ -65,6 +73,27 @@ def test_a_bulk_series_loads_beside_the_curated_facts(tmp_path):
     assert series == [(f"2010-{month:02d}", "month", 70 + month) for month in range(1, 13)]
     assert curated == 22  # data/'s own strengths (16 of the article, 6 of other sources) are all still there
     assert CliRunner().invoke(main, ["check", "--data", str(tmp_path / "data"), "--data", str(fixture)]).exit_code == 0
+
+
+def check_said(*data_dirs: Path) -> tuple[int, int]:
+    """The files and rows `unami check` says the data directories would load."""
+    result = CliRunner().invoke(main, ["check", *(arg for data in data_dirs for arg in ("--data", str(data)))])
+    assert result.exit_code == 0, result.output
+    files, rows = re.fullmatch(r"OK: (\d+) files, (\d+) rows would be loaded\.", result.output.splitlines()[0]).groups()
+    return int(files), int(rows)
+
+
+def test_check_counts_every_line_of_bulk_files_in_two_directories(tmp_path):
+    fixture = data_with(tmp_path, [line(observed=f"2010-{month:02d}") for month in range(1, 6)])
+    again = tmp_path / "again"
+    again.mkdir()
+    later = [line(observed=f"2010-{month:02d}") for month in range(6, 13)]
+    (again / "contingent_strengths.jsonl").write_text("\n".join(later) + "\n", encoding="utf-8")
+    without = tmp_path / "without"
+    without.mkdir()
+    shutil.copy(FIXTURE_SOURCE, without / "sources.yaml")  # the fixture's curated rows, no bulk file
+    files, rows = check_said(tmp_path / "data", without)
+    assert check_said(tmp_path / "data", fixture, again) == (files + 2, rows + 5 + 7)
 
 
 @pytest.mark.parametrize(
@@ -141,6 +170,34 @@ def test_tricky_bulk_lines_are_refused_by_check_in_one_line(tmp_path, bad_line, 
     assert f": {field}: " in first and message in first, first
 
 
+BROKEN = ("{", "(record): Invalid JSON: Expecting property name enclosed in double quotes at column 1")
+NEGATIVE = (line(personnel_count=-1), "personnel_count: Input should be greater than or equal to 0 (got -1)")
+
+
+def bulk_file(folder: Path, lines: list[tuple[str, str]]) -> Path:
+    """A bulk file of `(line, problem)` pairs in `folder`; return its path."""
+    folder.mkdir(exist_ok=True)
+    path = folder / "contingent_strengths.jsonl"
+    path.write_text("\n".join(text for text, _ in lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_every_bad_line_is_reported_up_to_100_then_one_line_says_the_rest_is_not_checked(tmp_path):
+    lines = [BROKEN, NEGATIVE] * 75 + [NEGATIVE]
+    bulk = bulk_file(tmp_path / "fixture", lines)
+    assert planning_problems(DEFAULT_DATA_DIR, bulk.parent) == [
+        *(f"{bulk}: line {number}: {problem}" for number, (_, problem) in enumerate(lines[:100], start=1)),
+        f"{bulk}: line 101: (file): too many problems; the rest of the file is not checked",
+    ]
+
+
+def test_the_limit_of_100_problems_counts_each_bulk_file_on_its_own(tmp_path):
+    first, second = bulk_file(tmp_path / "first", [NEGATIVE] * 60), bulk_file(tmp_path / "second", [NEGATIVE] * 60)
+    assert planning_problems(DEFAULT_DATA_DIR, first.parent, second.parent) == [
+        f"{bulk}: line {number}: {NEGATIVE[1]}" for bulk in (first, second) for number in range(1, 61)
+    ]
+
+
 def test_the_same_fact_loaded_twice_is_refused_naming_both_lines(tmp_path):
     months = [line(observed=f"2010-{month:02d}", personnel_count=70 + month) for month in range(1, 4)]
     fixture = data_with(tmp_path, [*months, line(observed="2010-02", personnel_count=99)])
@@ -156,6 +213,34 @@ def test_the_same_fact_loaded_twice_is_refused_naming_both_lines(tmp_path):
         "(same contingent, personnel type, observed date, source section)"
     )
     assert digest(db) == before
+
+
+def test_a_bulk_line_that_repeats_a_curated_fact_or_repeats_twice_is_named_with_each_earlier_fact(tmp_path):
+    # Romania's one strength in data/field.yaml, with another count
+    romania = {"contingent": "romania-2005", "observed": "2005-03", "source": "wikipedia-unami"}
+    curated = line(**romania, section="Former Participants")
+    fixture = data_with(tmp_path, [line(), line(personnel_count=81), curated, line(personnel_count=82)])
+    result = CliRunner().invoke(main, ["check", "--data", str(tmp_path / "data"), "--data", str(fixture)])
+    assert result.exit_code == 1, result.output
+    bulk = fixture / "contingent_strengths.jsonl"
+    same = "(same contingent, personnel type, observed date, source section)"
+    assert result.output.splitlines()[:3] == [
+        f"{bulk}: line 3: (record): repeats the fact of {tmp_path / 'data' / 'field.yaml'} "
+        f"contingents[2] (romania-2005).strengths[0] {same}",
+        f"{bulk}: line 2: (record): repeats the fact of {bulk} line 1 {same}",
+        f"{bulk}: line 4: (record): repeats the fact of {bulk} line 1 {same}",
+    ]
+
+
+def test_data_with_no_contingent_strengths_at_all_checks_clean(tmp_path):
+    """A mission without uniformed contingents: the check for repeated strengths finds none to compare."""
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    (data / "field.yaml").write_text("source: wikipedia-unami\nstaffing: []\ncontingents: []\n", encoding="utf-8")
+    (data / "claims.yaml").write_text("source: wikipedia-unami\nclaims: []\n", encoding="utf-8")  # about contingents
+    result = CliRunner().invoke(main, ["check", "--data", str(data)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("OK: 12 files, "), result.output
 
 
 def test_a_bulk_file_given_in_two_data_directories_is_refused(tmp_path):
@@ -222,20 +307,105 @@ def test_rows_validated_in_background_arrive_in_order_with_the_producers_error()
     assert received == [(n,) for n in range(6)]  # whole batches of 3 before the failing one
 
 
-def test_a_consumer_that_stops_early_stops_the_background_producer():
-    import threading
+def counted_rows(produced: list[int], count: int) -> Iterator[tuple]:
+    """`count` rows, noting in `produced` each one the producer has taken."""
+    for n in range(count):
+        produced.append(n)
+        yield (n,)
 
+
+def wait_until_produced(produced: list[int], count: int) -> None:
+    """Wait until the producer has taken `count` rows, then a little longer: room for it to run further ahead."""
+    deadline = time.monotonic() + 30
+    while len(produced) < count and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.3)  # three of the producer's 0.1 s waits for room in the queue
+
+
+def test_a_consumer_that_stops_early_stops_the_background_producer():
     from unami.loaders.pipeline import in_background
 
-    produced = []
-
-    def rows():
-        for n in range(100_000):
-            produced.append(n)
-            yield (n,)
-
-    consumer = in_background(rows(), batch=10)
+    produced: list[int] = []
+    consumer = in_background(counted_rows(produced, 100_000), batch=10)
     assert [next(consumer) for _ in range(5)] == [(n,) for n in range(5)]
+    # a daemon thread: a producer stuck on a broken file never keeps the process alive
+    assert [thread.daemon for thread in threading.enumerate() if thread.name == "validate-bulk"] == [True]
+    wait_until_produced(produced, 60)
+    assert len(produced) == 60  # the batch being read, 4 queued, 1 waiting for room: a few batches in memory
     consumer.close()  # as when an insert fails: the generator is closed
     assert not any(thread.name == "validate-bulk" for thread in threading.enumerate())
-    assert len(produced) < 100  # at most the queued batches, not the whole file
+    assert len(produced) == 60  # not the whole file
+
+
+def test_a_slow_consumer_still_receives_every_row():
+    from unami.loaders.pipeline import in_background
+
+    produced: list[int] = []
+    consumer = in_background(counted_rows(produced, 100), batch=10)
+    first = next(consumer)
+    wait_until_produced(produced, 60)  # the queue stays full longer than one wait for room
+    assert [first, *consumer] == [(n,) for n in range(100)]
+
+
+@pytest.fixture
+def bars(monkeypatch):
+    """tqdm bars locked per thread only. tqdm's own lock is shared with forked processes: one killed while holding
+    it (a mutation tool's timeout) leaves every later bar waiting forever (see unami/loaders/progress.py)."""
+    monkeypatch.setattr(tqdm, "_lock", threading.RLock(), raising=False)
+
+
+def test_the_progress_bar_moves_every_10_000_rows_and_ends_at_the_row_count(bars):
+    from unami.loaders.pipeline import _counted
+
+    bar = tqdm(file=io.StringIO())
+    rows = _counted(((n,) for n in range(25_000)), bar)
+    moved = {n: bar.n for n, _ in enumerate(rows, start=1) if n in (1, 9_999, 10_000, 20_001, 25_000)}
+    assert moved == {1: 0, 9_999: 0, 10_000: 10_000, 20_001: 20_000, 25_000: 20_000}
+    assert bar.n == 25_000  # the last 5,000 once the rows run out
+    empty = tqdm(file=io.StringIO())
+    assert list(_counted(iter([]), empty)) == [] and empty.n == 0
+
+
+class Terminal(io.StringIO):
+    """Standard error as a terminal would be: the load shows progress bars there."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_load_on_a_terminal_shows_its_progress_and_records_its_time(tmp_path, monkeypatch, bars):
+    from unami import migrate
+    from unami.loaders import FAMILIES, plan_load, write
+
+    fixture = data_with(tmp_path, [line(observed=f"2010-{month:02d}") for month in range(1, 13)])
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    plan = plan_load([tmp_path / "data", fixture], FAMILIES, defer_streams=False)
+    db = tmp_path / "x.db"
+    migrate.upgrade(db)
+    seconds: dict[str, float] = {}
+    started = time.perf_counter()
+    counts = write(db, plan, migrate.head_revision(), seconds)
+    assert 0 < seconds["load"] < time.perf_counter() - started
+    files, rows = len(plan.files) - len(plan.streams), sum(counts.values())  # the bulk lines counted beforehand
+    assert counts["contingent_strengths"] == 22 + 12 and counts["dataset_versions"] == 1
+    shown = terminal.getvalue()
+    assert re.search(rf"\rvalidate: 100%\|#+\| {files}/{files} \[[^]]+ files/s\]\n", shown), shown
+    assert f"\rload:   0%|          | 0.00/{rows} [00:00<?, ? rows/s]" in shown  # scaled units: 1.2k, not 1234
+    assert re.search(rf"\rload: 100%\|#+\| {rows}/{rows} \[[^]]+ rows/s\]\n$", shown), shown
+    with sqlite3.connect(db) as connection:
+        version = connection.execute("select * from dataset_versions").fetchall()
+        ids = [row_id for (row_id,) in connection.execute("select id from contingent_strengths order by id")]
+    assert ids == list(range(1, 22 + 12 + 1))  # the bulk lines numbered on after the curated rows, no gap
+    revision = migrate.head_revision()
+    assert version == [(1, f"{plan.data_sha256[:12]}-{revision}", plan.data_sha256, revision)]
+
+
+def test_the_data_hash_is_of_each_file_name_and_content_between_nuls(tmp_path):
+    from unami.loaders.pipeline import content_hash
+
+    small, large = tmp_path / "events.yaml", tmp_path / "contingent_strengths.jsonl"
+    small.write_bytes(b"events: []\n")
+    large.write_bytes(b"x" * (5 << 19))  # 2.5 MiB: more than one read of 1 MiB
+    whole = b"events.yaml\0events: []\n\0contingent_strengths.jsonl\0" + large.read_bytes() + b"\0"
+    assert content_hash([small, large]) == hashlib.sha256(whole).hexdigest()

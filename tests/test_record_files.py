@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import digest
+from conftest import digest, planning_problems
 
 from unami import DEFAULT_DATA_DIR, schema
 from unami.cli import main
@@ -138,6 +138,35 @@ def test_a_data_file_no_family_reads_is_refused(tmp_path):
     assert result.exit_code == 1
     assert result.output.startswith(f"{extra / 'event.jsonl'}: (file): (name): no family reads this file")
     assert "events.jsonl" in result.output.splitlines()[0]
+
+
+def test_missing_and_unknown_data_files_are_each_named_with_the_fix(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    (data / "events.yaml").unlink()
+    (data / "posts.yaml").rename(data / "Posts.yaml")
+    (data / "notes.md").write_text("not data\n", encoding="utf-8")  # not a data suffix: left alone
+    unknown, *missing = planning_problems(data)
+    said, _, listed = unknown.partition("; data files are: ")
+    assert said == f"{data / 'Posts.yaml'}: (file): (name): no family reads this file"
+    names = listed.split(", ")
+    assert names == sorted(names) and {"events.jsonl", "posts.yaml", "contingent_strengths.jsonl"} < set(names)
+    assert missing == [
+        f"{data / 'posts.yaml'}: (file): (missing): no data directory has posts.yaml or positions.jsonl, "
+        "appointments.jsonl; to load none of its facts, write it with `positions: [], appointments: []`",
+        f"{data / 'events.yaml'}: (file): (missing): no data directory has events.yaml or events.jsonl; "
+        "to load none of its facts, write it with `events: []`",
+    ]
+
+
+def test_a_family_written_with_empty_lists_loads_none_of_its_facts(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    (data / "outcomes.yaml").write_text("source: wikipedia-unami\noutcomes: []\n", encoding="utf-8")
+    result = build(tmp_path / "x.db", data)
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(tmp_path / "x.db") as connection:
+        assert connection.execute("select count(*) from outcomes").fetchone() == (0,)
 
 
 def event_line(**overrides) -> str:
