@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from unami.build import BuildError, verify
+from unami.build import BuildError, integrity_problems, verify
 
 
 @pytest.fixture
@@ -44,9 +44,8 @@ def test_a_broken_page_is_refused(copy):
         verify(copy)
 
 
-def test_integrity_problems_are_shown_three_at_most(tmp_path):
-    """An index defined on another column than the one it was filled from: one problem per row (five here)."""
-    target = tmp_path / "damaged.db"
+def damaged_index(target):
+    """A file whose index is defined on another column than the one it was filled from: a problem per row (5)."""
     with sqlite3.connect(target) as connection:
         connection.execute("create table t(a, b)")
         connection.execute("create index i on t(a)")
@@ -54,6 +53,11 @@ def test_integrity_problems_are_shown_three_at_most(tmp_path):
         connection.execute("pragma writable_schema = on")
         connection.execute("update sqlite_master set sql = 'CREATE INDEX i ON t(b)' where name = 'i'")
     connection.close()
+    return target
+
+
+def test_integrity_problems_are_shown_three_at_most(tmp_path):
+    target = damaged_index(tmp_path / "damaged.db")
     shown = "[('row 1 missing from index i',), ('row 2 missing from index i',), ('row 3 missing from index i',)]"
     with pytest.raises(BuildError) as raised:
         verify(target)
@@ -66,3 +70,23 @@ def test_a_file_that_is_not_a_database_is_one_line(tmp_path):
     with pytest.raises(BuildError) as raised:
         verify(target)
     assert str(raised.value) == "verification failed: file is not a database"
+
+
+def test_the_split_check_reports_what_integrity_check_reports(copy, tmp_path):
+    """integrity_problems() splits PRAGMA integrity_check in checks run two at a time; each problem once."""
+    damaged = damaged_index(tmp_path / "damaged.db")
+    with sqlite3.connect(damaged) as connection:
+        whole = connection.execute("pragma integrity_check").fetchall()
+    assert integrity_problems(damaged) == whole == [(f"row {n} missing from index i",) for n in range(1, 6)]
+    with sqlite3.connect(copy) as connection:
+        connection.execute("drop index ix_appointments_person_id")  # then make the index again, filled wrong
+        connection.execute("create index ix_appointments_person_id on appointments(person_id)")
+        connection.execute("pragma writable_schema = on")
+        connection.execute(
+            "update sqlite_master set sql = 'CREATE INDEX ix_appointments_person_id ON appointments(position_id)'"
+            " where name = 'ix_appointments_person_id'"
+        )
+    connection.close()
+    with sqlite3.connect(copy) as connection:
+        whole = connection.execute("pragma integrity_check").fetchall()
+    assert len(whole) > 3 and set(integrity_problems(copy)) == set(whole)
