@@ -94,12 +94,13 @@ def _last_rowid(connection: sqlite3.Connection, table: str) -> int:
 
 
 def integrity_problems(db_path: Path) -> list[tuple]:
-    """What `PRAGMA integrity_check` reports, in about half its time on two cores ([] when sound).
+    """What `PRAGMA integrity_check` reports, in two thirds of its time on two cores ([] when sound).
 
     It is the longest step of a large build's verification, and one connection checks on one core.
     The same checks, split: `quick_check` of the whole file (every page, each used once) and
     `integrity_check(<table>)` of each table (its rows against its indexes, UNIQUE constraints),
-    on two connections at once (SQLite lets go of the GIL), the largest tables first.
+    on two connections at once (SQLite lets go of the GIL), the largest tables first. On the
+    full-scale benchmark file: 7.5 s against 11.1 s for one `integrity_check`.
     """
 
     def run(pragma: str) -> list[tuple]:
