@@ -64,6 +64,14 @@ def build(db: Path, *data_dirs: Path):
     return CliRunner().invoke(main, ["build", "--db", str(db), *args])
 
 
+def assert_builds_as_data_does(tmp_path: Path, data: Path) -> None:
+    """`data` (data/ with lists moved to record files) builds the same tables as data/ itself."""
+    assert build(tmp_path / "yaml.db", DEFAULT_DATA_DIR).exit_code == 0
+    result = build(tmp_path / "jsonl.db", data)
+    assert result.exit_code == 0, result.output
+    assert table_contents(tmp_path / "jsonl.db") == table_contents(tmp_path / "yaml.db")
+
+
 def test_lists_as_json_lines_build_the_same_database(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DEFAULT_DATA_DIR, data)
@@ -89,10 +97,7 @@ def test_a_list_in_a_record_file_may_come_before_a_list_left_in_yaml(tmp_path):
     move_list_to_jsonl(data, "places.yaml", "countries")
     assert "appointments" in read_yaml(data / "posts.yaml", "posts.yaml")
 
-    assert build(tmp_path / "yaml.db", DEFAULT_DATA_DIR).exit_code == 0
-    result = build(tmp_path / "jsonl.db", data)
-    assert result.exit_code == 0, result.output
-    assert table_contents(tmp_path / "jsonl.db") == table_contents(tmp_path / "yaml.db")
+    assert_builds_as_data_does(tmp_path, data)
 
 
 def test_a_list_split_between_the_family_file_and_its_record_file_keeps_the_file_order(tmp_path):
@@ -102,10 +107,7 @@ def test_a_list_split_between_the_family_file_and_its_record_file_keeps_the_file
     shutil.copytree(DEFAULT_DATA_DIR, data)
     move_list_to_jsonl(data, "posts.yaml", "positions")  # posts.yaml and appointments.jsonl: the same first list
     assert move_list_to_jsonl(data, "posts.yaml", "appointments", keep=3) == 15
-    assert build(tmp_path / "yaml.db", DEFAULT_DATA_DIR).exit_code == 0
-    result = build(tmp_path / "split.db", data)
-    assert result.exit_code == 0, result.output
-    assert table_contents(tmp_path / "split.db") == table_contents(tmp_path / "yaml.db")
+    assert_builds_as_data_does(tmp_path, data)
 
 
 def test_a_family_file_left_with_only_its_source_beside_its_record_files(tmp_path):
@@ -114,10 +116,7 @@ def test_a_family_file_left_with_only_its_source_beside_its_record_files(tmp_pat
     move_list_to_jsonl(data, "posts.yaml", "positions")
     move_list_to_jsonl(data, "posts.yaml", "appointments")
     (data / "posts.yaml").write_text("source: wikipedia-unami\n", encoding="utf-8")
-    assert build(tmp_path / "yaml.db", DEFAULT_DATA_DIR).exit_code == 0
-    result = build(tmp_path / "jsonl.db", data)
-    assert result.exit_code == 0, result.output
-    assert table_contents(tmp_path / "jsonl.db") == table_contents(tmp_path / "yaml.db")
+    assert_builds_as_data_does(tmp_path, data)
 
 
 def test_a_problem_found_after_validation_names_the_line(tmp_path):
