@@ -271,7 +271,7 @@ def plan_load(data_dirs: list[Path], families: list[Family], defer_streams: bool
     # Nothing is opened, hashed or parsed unless every data file is a regular file.
     context.problems.extend(irregular_files(files + streams))
     _raise_problems(context)
-    _validate_and_convert(files, families, context)
+    _validate_and_convert(files, context)
     _raise_problems(context)
     _check_rows(families, context)
     _raise_problems(context)
@@ -293,7 +293,7 @@ def _raise_problems(context: LoadContext) -> None:
         raise DataError(context.problems)
 
 
-def _validate_and_convert(files: list, families: list[Family], context: LoadContext) -> None:
+def _validate_and_convert(files: list, context: LoadContext) -> None:
     """Read and validate every file; convert each family's files of one data directory once they are validated.
 
     Only one group's validated documents are held at a time (a record file of 100,000 records
@@ -301,15 +301,16 @@ def _validate_and_convert(files: list, families: list[Family], context: LoadCont
     groups are still validated, so every file's problems are reported, but no longer converted:
     one broken record must not cascade into dozens of "unknown key" lines.
     """
-    group: list = []
     # Per-file progress on a terminal only (large corpora spend most of their time here).
-    for index, (family, path, file_label) in enumerate(progress_over(files, desc="validate", unit=" files")):
-        group += _validated(family, path, file_label, context)
-        following = files[index + 1] if index + 1 < len(files) else None
-        if following is None or (following[0], following[1].parent) != (family, path.parent):
-            if not context.problems:
-                _convert(group, context)
-            group = []
+    read = progress_over(files, desc="validate", unit=" files")
+    for _, same_family_and_directory in itertools.groupby(read, key=lambda item: (item[0], item[1].parent)):
+        group = [
+            found
+            for family, path, label in same_family_and_directory
+            for found in _validated(family, path, label, context)
+        ]
+        if not context.problems:
+            _convert(group, context)
 
 
 def _validated(family: Family, path: Path, file_label: str, context: LoadContext) -> list:
