@@ -301,3 +301,16 @@ def test_a_group_is_converted_only_once_all_its_files_are_valid(tmp_path):
     assert result.exit_code == 1
     problems = result.output.splitlines()[:-1]
     assert problems and all(line.startswith(f"{extra / 'claims.jsonl'}: line 1 (second): ") for line in problems)
+
+
+def test_a_data_directory_that_cannot_be_listed_is_named_and_the_others_still_checked(tmp_path):
+    missing, a_file, extra = tmp_path / "missing", tmp_path / "a-file", tmp_path / "extra"
+    a_file.write_text("not a directory\n", encoding="utf-8")
+    extra.mkdir()
+    (extra / "event.jsonl").write_text(event_line() + "\n", encoding="utf-8")
+    problems = planning_problems(DEFAULT_DATA_DIR, missing, a_file, extra)
+    assert [problem.partition("; data files are: ")[0] for problem in problems] == [
+        f"{missing}: (directory): (files): cannot list: No such file or directory",
+        f"{a_file}: (directory): (files): cannot list: Not a directory",
+        f"{extra / 'event.jsonl'}: (file): (name): no family reads this file",
+    ]

@@ -121,8 +121,8 @@ def unknown_files(data_dirs: list[Path], families: list[Family]) -> list[Problem
     problems = []
     names = ", ".join(sorted(known))
     for data_dir in data_dirs:
-        try:
-            entries = sorted(data_dir.iterdir()) if data_dir.is_dir() else []
+        try:  # a missing directory or a file given as one is refused too (the CLI checks, a caller may not)
+            entries = sorted(data_dir.iterdir())
         except OSError as error:
             problems.append(Problem(str(data_dir), "(directory)", "(files)", f"cannot list: {error.strerror}"))
             continue
