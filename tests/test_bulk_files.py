@@ -409,3 +409,21 @@ def test_the_data_hash_is_of_each_file_name_and_content_between_nuls(tmp_path):
     large.write_bytes(b"x" * (5 << 19))  # 2.5 MiB: more than one read of 1 MiB
     whole = b"events.yaml\0events: []\n\0contingent_strengths.jsonl\0" + large.read_bytes() + b"\0"
     assert content_hash([small, large]) == hashlib.sha256(whole).hexdigest()
+
+
+def test_a_build_validates_bulk_lines_once_as_it_writes_them_and_rolls_back_on_a_bad_one(tmp_path):
+    from unami import migrate
+    from unami.loaders import FAMILIES, DataError, plan_load, write
+
+    fixture = data_with(tmp_path, [line(), line(personnel_count=-1, observed="2010-02")])
+    plan = plan_load([tmp_path / "data", fixture], FAMILIES)  # no DataError yet: the bulk file is not read here
+    assert plan.streamed == {}
+    db = tmp_path / "x.db"
+    migrate.upgrade(db)
+    with pytest.raises(DataError) as raised:
+        write(db, plan, migrate.head_revision())
+    (problem,) = (str(problem) for problem in raised.value.problems)
+    assert problem.startswith(f"{fixture / 'contingent_strengths.jsonl'}: line 2: personnel_count: "), problem
+    assert "greater than or equal to 0" in problem
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("select count(*) from contingent_strengths").fetchone() == (0,)

@@ -314,3 +314,11 @@ def test_a_data_directory_that_cannot_be_listed_is_named_and_the_others_still_ch
         f"{a_file}: (directory): (files): cannot list: Not a directory",
         f"{extra / 'event.jsonl'}: (file): (name): no family reads this file",
     ]
+
+
+def test_data_directories_without_any_data_file_are_refused_in_one_line(tmp_path):
+    empty, other = tmp_path / "empty", tmp_path / "other"
+    empty.mkdir()
+    other.mkdir()
+    (other / "notes.md").write_text("not data\n", encoding="utf-8")
+    assert planning_problems(empty, other) == [f"{empty}, {other}: (directory): (files): no data files found"]
