@@ -10,7 +10,7 @@ compared to, and each ratio divides two medians. Work files go to `--work` (defa
 
 What is compared:
 - real build: a cold build of data/ in a child process (phases from BuildResult.seconds;
-  peak memory is the child's own ru_maxrss);
+  peak memory is the larger of the child's own ru_maxrss and its process tree's sampled PSS);
 - scale: the synthetic corpus (benchmarks/synthetic.py) loaded beside data/ by the same
   validating loaders, end to end (parse, validate, insert, index, verify), next to the
   floor (sqlite3.executemany of the same rows, one transaction, same migrated schema) and
@@ -103,17 +103,52 @@ def child_floor(source_db: Path, target_db: Path) -> dict:
     return {"seconds": {"total": seconds}, "rows": sum(len(rows) for _, rows in tables.values())}
 
 
+def process_tree(pid: int) -> list[int]:
+    """`pid` and its descendants (Linux /proc)."""
+    pids = [pid]
+    with contextlib.suppress(OSError):  # a process that has just ended
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as children:
+                for child in children.read().split():
+                    pids += process_tree(int(child))
+    return pids
+
+
+def pss_mib(pid: int) -> float:
+    """The proportional set size of `pid`: its private pages and its share of pages shared with others."""
+    with contextlib.suppress(OSError), open(f"/proc/{pid}/smaps_rollup") as rollup:
+        for line in rollup:
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def run_child(kind: str, *arguments: str) -> dict:
-    """Run one measured child; return its JSON result with its peak RSS in MiB."""
-    completed = subprocess.run(
+    """Run one measured child; return its JSON result with its peak memory in MiB.
+
+    The build validates bulk files in a forked process whose resident pages are mostly the
+    build's own, shared: adding the two RSS peaks would count them twice. So the tree's PSS
+    (each shared page split among its sharers) is sampled every 0.25 s from here, outside the
+    measured processes; `peak_mib` is the larger of that and the child's own exact RSS peak.
+    """
+    with subprocess.Popen(
         [sys.executable, "-m", "benchmarks.run", "--child", kind, *arguments],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
         cwd=PROJECT_ROOT,
-    )
-    if completed.returncode != 0:
-        raise SystemExit(f"benchmark child {kind} failed:\n{completed.stderr[-3000:]}")
-    return json.loads(completed.stdout.strip().splitlines()[-1])
+    ) as child:
+        tree_pss = 0.0
+        while child.poll() is None:
+            tree_pss = max(tree_pss, sum(pss_mib(pid) for pid in process_tree(child.pid)))
+            time.sleep(0.25)
+        stdout, stderr = child.communicate()
+    if child.returncode != 0:
+        raise SystemExit(f"benchmark child {kind} failed:\n{stderr[-3000:]}")
+    result = json.loads(stdout.strip().splitlines()[-1])
+    result["tree_peak_pss_mib"] = tree_pss
+    result["peak_mib"] = max(result["own_peak_rss_mib"], tree_pss)
+    return result
 
 
 def child_main(kind: str, arguments: list[str]) -> None:
@@ -125,7 +160,8 @@ def child_main(kind: str, arguments: list[str]) -> None:
         result = child_peer(Path(arguments[0]), arguments[1:])
     else:
         raise SystemExit(f"unknown child {kind}")
-    result["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["own_peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["children_peak_rss_mib"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps(result))
 
 
@@ -469,6 +505,9 @@ def measure_scaled_build(work: Path, arguments: argparse.Namespace, table: Table
         "scaled_build.seconds": ours,
         "scaled_build.rows_per_second": rows / ours,
         "scaled_build.peak_mib": peak,
+        "scaled_build.own_peak_rss_mib": median_of(scaled, "own_peak_rss_mib"),
+        "scaled_build.tree_peak_pss_mib": median_of(scaled, "tree_peak_pss_mib"),
+        "scaled_build.validator_peak_rss_mib": median_of(scaled, "children_peak_rss_mib"),
         "floor.seconds": floor,
         "floor.rows_per_second": rows / floor,
         "floor.peak_mib": median_of(floors, "peak_mib"),
@@ -483,7 +522,8 @@ def measure_scaled_build(work: Path, arguments: argparse.Namespace, table: Table
     table.add(
         "unami build peak memory",
         f"{peak:.0f} MiB",
-        f"floor child {median_of(floors, 'peak_mib'):.0f} MiB",
+        f"own RSS {median_of(scaled, 'own_peak_rss_mib'):.0f} MiB, with the validating process PSS"
+        f" {median_of(scaled, 'tree_peak_pss_mib'):.0f} MiB; floor child {median_of(floors, 'peak_mib'):.0f} MiB",
         f"<= {GOAL['peak_mib']} MiB: {met(peak <= GOAL['peak_mib'])}",
     )
     return scaled_db

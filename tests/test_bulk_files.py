@@ -6,13 +6,15 @@ The lines below are made up for the tests (a monthly series); they name the test
 import hashlib
 import io
 import json
+import multiprocessing
+import os
 import re
 import shutil
+import signal
 import sqlite3
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,7 @@ from tqdm import tqdm
 
 from unami import DEFAULT_DATA_DIR
 from unami.cli import main
+from unami.loaders import DataError, Problem
 
 FIXTURE_SOURCE = Path(__file__).parent / "fixtures" / "second_mission" / "sources.yaml"
 
@@ -293,58 +296,69 @@ def test_check_finds_a_bulk_file_given_in_two_data_directories(tmp_path):
     ]
 
 
-def test_rows_validated_in_background_arrive_in_order_with_the_producers_error():
-    from unami.loaders.pipeline import in_background
+def test_rows_validated_in_a_child_process_arrive_in_order_with_its_error():
+    from unami.loaders.pipeline import in_child_process
 
     def rows():
         yield from ((n,) for n in range(7))
-        raise ValueError("line 8: broken")
+        raise DataError([Problem("f.jsonl", "line 8", "(record)", "broken")])
 
     received = []
-    with pytest.raises(ValueError, match="line 8: broken"):
-        for row in in_background(rows(), batch=3):
+    with pytest.raises(DataError) as raised:
+        for row in in_child_process(rows, lambda: "never sent", pytest.fail, batch=3):
             received.append(row)
     assert received == [(n,) for n in range(6)]  # whole batches of 3 before the failing one
+    assert raised.value.problems == [Problem("f.jsonl", "line 8", "(record)", "broken")]  # pickled whole
+    assert multiprocessing.active_children() == []
 
 
-def counted_rows(produced: list[int], count: int) -> Iterator[tuple]:
-    """`count` rows, noting in `produced` each one the producer has taken."""
-    for n in range(count):
-        produced.append(n)
-        yield (n,)
+def test_what_the_child_process_finds_reaches_the_consumer_after_its_last_row():
+    from unami.loaders.pipeline import in_child_process
+
+    found: list[int] = []  # the child's copy fills; the consumer's is handed over at the end
+
+    def rows():
+        for n in range(5):
+            found.append(n * n)
+            yield (n,)
+
+    finished: list[list[int]] = []
+    consumer = in_child_process(rows, lambda: found, finished.append, batch=2)
+    assert [*consumer] == [(n,) for n in range(5)]
+    assert (found, finished) == ([], [[0, 1, 4, 9, 16]])
 
 
-def wait_until_produced(produced: list[int], count: int) -> None:
-    """Wait until the producer has taken `count` rows, then a little longer: room for it to run further ahead."""
-    deadline = time.monotonic() + 30
-    while len(produced) < count and time.monotonic() < deadline:
-        time.sleep(0.01)
-    time.sleep(0.3)  # three of the producer's 0.1 s waits for room in the queue
+def test_a_consumer_that_stops_early_kills_the_child_process():
+    from unami.loaders.pipeline import in_child_process
 
-
-def test_a_consumer_that_stops_early_stops_the_background_producer():
-    from unami.loaders.pipeline import in_background
-
-    produced: list[int] = []
-    consumer = in_background(counted_rows(produced, 100_000), batch=10)
+    consumer = in_child_process(lambda: ((n,) for n in range(10**9)), list, pytest.fail, batch=10)
     assert [next(consumer) for _ in range(5)] == [(n,) for n in range(5)]
-    # a daemon thread: a producer stuck on a broken file never keeps the process alive
-    assert [thread.daemon for thread in threading.enumerate() if thread.name == "validate-bulk"] == [True]
-    wait_until_produced(produced, 60)
-    assert len(produced) == 60  # the batch being read, 4 queued, 1 waiting for room: a few batches in memory
+    (child,) = multiprocessing.active_children()
+    # a daemon: a child stuck on a broken file never keeps the build alive
+    assert (child.name, child.daemon) == ("validate-bulk", True)
     consumer.close()  # as when an insert fails: the generator is closed
-    assert not any(thread.name == "validate-bulk" for thread in threading.enumerate())
-    assert len(produced) == 60  # not the whole file
+    assert child.exitcode == -signal.SIGKILL and multiprocessing.active_children() == []
+
+
+def test_a_child_process_that_dies_is_one_line_not_a_hang():
+    from unami.loaders.pipeline import in_child_process
+
+    def rows():
+        yield (1,)
+        os.kill(os.getpid(), signal.SIGKILL)  # the child: out of memory, or killed
+        yield (2,)
+
+    with pytest.raises(RuntimeError, match=r"^the process validating a bulk file ended early \(exit code -9\)$"):
+        list(in_child_process(rows, list, pytest.fail, batch=1))
 
 
 def test_a_slow_consumer_still_receives_every_row():
-    from unami.loaders.pipeline import in_background
+    from unami.loaders.pipeline import in_child_process
 
-    produced: list[int] = []
-    consumer = in_background(counted_rows(produced, 100), batch=10)
+    consumer = in_child_process(lambda: ((n,) for n in range(100_000)), list, lambda _: None, batch=10)
     first = next(consumer)
-    wait_until_produced(produced, 60)  # the queue stays full longer than one wait for room
-    assert [first, *consumer] == [(n,) for n in range(100)]
+    time.sleep(0.5)  # the pipe fills and the child waits
+    assert [first, *consumer] == [(n,) for n in range(100_000)]
 
 
 @pytest.fixture

@@ -22,3 +22,7 @@ class DataError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("\n".join(str(problem) for problem in problems))
+
+    def __reduce__(self):
+        # Pickled with its problems (a bulk file is validated in a child process), not with its message.
+        return (DataError, (self.problems,))
