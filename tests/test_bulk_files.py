@@ -3,6 +3,7 @@
 The lines below are made up for the tests (a monthly series); they name the test fixture source.
 """
 
+import datetime
 import hashlib
 import io
 import json
@@ -297,7 +298,7 @@ def test_check_finds_a_bulk_file_given_in_two_data_directories(tmp_path):
 
 
 def test_rows_validated_in_a_child_process_arrive_in_order_with_its_error():
-    from unami.loaders.pipeline import in_child_process
+    from unami.loaders.pipeline import batches_in_child_process
 
     def rows():
         yield from ((n,) for n in range(7))
@@ -305,15 +306,15 @@ def test_rows_validated_in_a_child_process_arrive_in_order_with_its_error():
 
     received = []
     with pytest.raises(DataError) as raised:
-        for row in in_child_process(rows, lambda: "never sent", pytest.fail, batch=3):
-            received.append(row)
-    assert received == [(n,) for n in range(6)]  # whole batches of 3 before the failing one
+        for batch in batches_in_child_process(rows, lambda: "never sent", pytest.fail, batch=3):
+            received.append(batch)
+    assert received == [[(0,), (1,), (2,)], [(3,), (4,), (5,)]]  # whole batches of 3 before the failing one
     assert raised.value.problems == [Problem("f.jsonl", "line 8", "(record)", "broken")]  # pickled whole
     assert multiprocessing.active_children() == []
 
 
 def test_what_the_child_process_finds_reaches_the_consumer_after_its_last_row():
-    from unami.loaders.pipeline import in_child_process
+    from unami.loaders.pipeline import batches_in_child_process
 
     found: list[int] = []  # the child's copy fills; the consumer's is handed over at the end
 
@@ -323,16 +324,16 @@ def test_what_the_child_process_finds_reaches_the_consumer_after_its_last_row():
             yield (n,)
 
     finished: list[list[int]] = []
-    consumer = in_child_process(rows, lambda: found, finished.append, batch=2)
-    assert [*consumer] == [(n,) for n in range(5)]
+    consumer = batches_in_child_process(rows, lambda: found, finished.append, batch=2)
+    assert [*consumer] == [[(0,), (1,)], [(2,), (3,)], [(4,)]]
     assert (found, finished) == ([], [[0, 1, 4, 9, 16]])
 
 
 def test_a_consumer_that_stops_early_kills_the_child_process():
-    from unami.loaders.pipeline import in_child_process
+    from unami.loaders.pipeline import batches_in_child_process
 
-    consumer = in_child_process(lambda: ((n,) for n in range(10**9)), list, pytest.fail, batch=10)
-    assert [next(consumer) for _ in range(5)] == [(n,) for n in range(5)]
+    consumer = batches_in_child_process(lambda: ((n,) for n in range(10**9)), list, pytest.fail, batch=10)
+    assert next(consumer) == [(n,) for n in range(10)]
     (child,) = multiprocessing.active_children()
     # a daemon: a child stuck on a broken file never keeps the build alive
     assert (child.name, child.daemon) == ("validate-bulk", True)
@@ -341,24 +342,24 @@ def test_a_consumer_that_stops_early_kills_the_child_process():
 
 
 def test_a_child_process_that_dies_is_one_line_not_a_hang():
-    from unami.loaders.pipeline import in_child_process
+    from unami.loaders.pipeline import batches_in_child_process
 
     def rows():
         yield (1,)
         os.kill(os.getpid(), signal.SIGKILL)  # the child: out of memory, or killed
         yield (2,)
 
-    with pytest.raises(RuntimeError, match=r"^the process validating a bulk file ended early \(exit code -9\)$"):
-        list(in_child_process(rows, list, pytest.fail, batch=1))
+    with pytest.raises(ChildProcessError, match=r"^the process validating a bulk file ended early \(exit code -9\)$"):
+        list(batches_in_child_process(rows, list, pytest.fail, batch=1))
 
 
 def test_a_slow_consumer_still_receives_every_row():
-    from unami.loaders.pipeline import in_child_process
+    from unami.loaders.pipeline import batches_in_child_process
 
-    consumer = in_child_process(lambda: ((n,) for n in range(100_000)), list, lambda _: None, batch=10)
+    consumer = batches_in_child_process(lambda: ((n,) for n in range(100_000)), list, lambda _: None, batch=10)
     first = next(consumer)
     time.sleep(0.5)  # the pipe fills and the child waits
-    assert [first, *consumer] == [(n,) for n in range(100_000)]
+    assert [row for batch in (first, *consumer) for row in batch] == [(n,) for n in range(100_000)]
 
 
 @pytest.fixture
@@ -368,14 +369,13 @@ def bars(monkeypatch):
     monkeypatch.setattr(tqdm, "_lock", threading.RLock(), raising=False)
 
 
-def test_the_progress_bar_moves_every_10_000_rows_and_ends_at_the_row_count(bars):
+def test_the_progress_bar_moves_by_each_batch_as_it_is_handed_on_and_ends_at_the_row_count(bars):
     from unami.loaders.pipeline import _counted
 
     bar = tqdm(file=io.StringIO())
-    rows = _counted(((n,) for n in range(25_000)), bar)
-    moved = {n: bar.n for n, _ in enumerate(rows, start=1) if n in (1, 9_999, 10_000, 20_001, 25_000)}
-    assert moved == {1: 0, 9_999: 0, 10_000: 10_000, 20_001: 20_000, 25_000: 20_000}
-    assert bar.n == 25_000  # the last 5,000 once the rows run out
+    batches = [[(n,)] * size for n, size in enumerate((2_000, 2_000, 7))]
+    moved = [(len(batch), bar.n) for batch in _counted(iter(batches), bar)]
+    assert moved == [(2_000, 2_000), (2_000, 4_000), (7, 4_007)]
     empty = tqdm(file=io.StringIO())
     assert list(_counted(iter([]), empty)) == [] and empty.n == 0
 
@@ -441,3 +441,36 @@ def test_a_build_validates_bulk_lines_once_as_it_writes_them_and_rolls_back_on_a
     assert "greater than or equal to 0" in problem
     with sqlite3.connect(db) as connection:
         assert connection.execute("select count(*) from contingent_strengths").fetchone() == (0,)
+
+
+def test_a_build_whose_validating_process_is_killed_fails_in_one_line_and_keeps_the_old_database(tmp_path):
+    from unami.build import BuildError, build
+
+    db = tmp_path / "x.db"
+    assert CliRunner().invoke(main, ["build", "--db", str(db)]).exit_code == 0
+    before = digest(db)
+    days = [(datetime.date(1900, 1, 1) + datetime.timedelta(days=n)).isoformat() for n in range(100_000)]
+    fixture = data_with(tmp_path, [line(observed=day) for day in days])  # about a second of validation
+    killed: list[int] = []
+
+    def kill_the_validating_process() -> None:
+        deadline = time.monotonic() + 60
+        while not killed and time.monotonic() < deadline:
+            for child in multiprocessing.active_children():
+                if child.name == "validate-bulk" and child.pid:
+                    os.kill(child.pid, signal.SIGKILL)
+                    killed.append(child.pid)
+            time.sleep(0.005)
+
+    killer = threading.Thread(target=kill_the_validating_process)
+    killer.start()
+    with pytest.raises(BuildError) as raised:
+        build(db, [tmp_path / "data", fixture])
+    killer.join()
+    assert killed
+    assert str(raised.value) == (
+        f"building {db} failed: the process validating a bulk file ended early (exit code -9);"
+        " the previous database is unchanged"
+    )
+    assert digest(db) == before
+    assert not list(tmp_path.glob(".*.building-*"))

@@ -233,8 +233,9 @@ def _build_locked(db_path: Path, plan: loaders.LoadPlan, seconds: dict[str, floa
         os.replace(temporary, db_path)
         fsync(db_path.parent)
         at_swap("after-swap")
-    # A full disk, a lock, or a constraint the validation missed: one line, old database kept.
-    except (sqlite3.DatabaseError, sqlalchemy.exc.DBAPIError) as error:
+    # A full disk, a lock, a constraint the validation missed, or the bulk files' validating process
+    # killed: one line, old database kept.
+    except (sqlite3.DatabaseError, sqlalchemy.exc.DBAPIError, ChildProcessError) as error:
         reason = getattr(error, "orig", None) or error  # SQLAlchemy wraps the sqlite3 error (migrations)
         raise BuildError(f"building {db_path} failed: {reason}; the previous database is unchanged") from error
     finally:

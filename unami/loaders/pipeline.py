@@ -427,10 +427,10 @@ def _insert_streams(db: sqlite_utils.Database, plan: LoadPlan, counts: dict[str,
         first_id = counts.get(stream.table, 0) + 1
         lines = array("Q")  # the line of each row: 8 bytes a row, to name the line of a repeated fact
         spans.setdefault(stream.table, []).append((first_id, file_label, lines))
-        rows = _stream_rows_in_child(stream, path, file_label, plan.context, lines)
-        numbered = _counted(((row_id, *row) for row_id, row in enumerate(rows, first_id)), progress)
+        batches = _counted(_stream_rows_in_child(stream, path, file_label, plan.context, lines, first_id), progress)
         before = db.conn.total_changes
-        db.conn.executemany(_insert_sql(stream.table, ["id", *stream.columns]), numbered)
+        # chain.from_iterable hands the rows to executemany in C: no Python step a row in this process
+        db.conn.executemany(_insert_sql(stream.table, ["id", *stream.columns]), itertools.chain.from_iterable(batches))
         counts[stream.table] = counts.get(stream.table, 0) + db.conn.total_changes - before
     for stream in plan.checked:
         if not plan.context.problems:
@@ -438,9 +438,12 @@ def _insert_streams(db: sqlite_utils.Database, plan: LoadPlan, counts: dict[str,
 
 
 def _stream_rows_in_child(
-    stream: Stream, path: Path, file_label: str, context: LoadContext, lines: array
-) -> Iterator[tuple]:
-    """`stream_rows` validated in a child process; its problems and the rows' lines join `context` and `lines`."""
+    stream: Stream, path: Path, file_label: str, context: LoadContext, lines: array, first_id: int
+) -> Iterator[list[tuple]]:
+    """Batches of `stream_rows`, numbered from `first_id`, validated in a child process.
+
+    Its problems and the rows' lines join `context` and `lines` once the last batch is out.
+    """
     first_problem = len(context.problems)
 
     def found() -> tuple[list[Problem], array]:  # in the child, once its rows are sent
@@ -451,7 +454,11 @@ def _stream_rows_in_child(
         context.problems.extend(problems)
         lines.extend(numbers)
 
-    return in_child_process(lambda: stream_rows(stream, path, file_label, context, lines), found, add)
+    def numbered() -> Iterator[tuple]:
+        rows = stream_rows(stream, path, file_label, context, lines)
+        return ((row_id, *row) for row_id, row in enumerate(rows, first_id))
+
+    return batches_in_child_process(numbered, found, add)
 
 
 def _refuse_repeated_facts(
@@ -483,10 +490,10 @@ def _refuse_repeated_facts(
             context.problems.append(Problem(file, record, "(record)", f"repeats the fact of {earlier} (same {named})"))
 
 
-def in_child_process(
+def batches_in_child_process(
     rows: Callable[[], Iterator[tuple]], finish: Callable[[], Any], finished: Callable[[Any], None], batch: int = 2_000
-) -> Iterator[tuple]:
-    """The rows of `rows()`, produced by a forked child process a few batches ahead of the consumer.
+) -> Iterator[list[tuple]]:
+    """The rows of `rows()` in lists of `batch`, produced by a forked child process a few batches ahead.
 
     Validating a bulk line is Python and needs the GIL, which the inserting thread takes back after
     every row: a producer thread ran in turn with the inserts, not beside them (scale 0.3: load
@@ -494,7 +501,8 @@ def in_child_process(
     Forked, it starts with the plan's keys, neither copied nor pickled; its rows come back pickled
     in batches through a pipe, whose buffer holds a few batches. Once the rows are out, the child
     sends `finish()` (say, the problems it found), which the consumer hands to `finished`. An
-    error of the child is raised here; a consumer that stops early (a failed insert) kills it.
+    error of the child is raised here (ChildProcessError if it died without one); a consumer
+    that stops early (a failed insert) kills it.
     """
     fork = multiprocessing.get_context("fork")
     receiving, sending = fork.Pipe(duplex=False)
@@ -512,13 +520,13 @@ def in_child_process(
             except EOFError:  # the child died without a word (killed, out of memory)
                 child.join()
                 message = f"the process validating a bulk file ended early (exit code {child.exitcode})"
-                raise RuntimeError(message) from None
+                raise ChildProcessError(message) from None
             if kind == "error":
                 raise payload
             if kind == "finish":
                 finished(payload)
                 return
-            yield from payload
+            yield payload
     finally:
         receiving.close()
         if child.is_alive():
@@ -544,11 +552,8 @@ def _insert_sql(table: str, columns: list[str]) -> str:
     return f"INSERT INTO [{table}] ({names}) VALUES ({', '.join('?' * len(columns))})"
 
 
-def _counted(rows: Iterator[tuple], progress: tqdm | SilentProgress, every: int = 10_000) -> Iterator[tuple]:
-    """Pass rows through, moving the progress bar every `every` rows."""
-    number = 0
-    for number, row in enumerate(rows, start=1):
-        if number % every == 0:
-            progress.update(every)
-        yield row
-    progress.update(number % every)
+def _counted(batches: Iterator[list[tuple]], progress: tqdm | SilentProgress) -> Iterator[list[tuple]]:
+    """Pass batches of rows through, moving the progress bar by each batch's rows as it is handed on."""
+    for rows in batches:
+        progress.update(len(rows))
+        yield rows
