@@ -26,6 +26,13 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def people_in_data() -> int:
+    """The people data/people.yaml lists: the rows a build of data/ writes to table people."""
+    import yaml
+
+    return len(yaml.safe_load((DEFAULT_DATA_DIR / "people.yaml").read_text(encoding="utf-8"))["people"])
+
+
 def planning_problems(*data_dirs: Path) -> list[str]:
     """The problems, one line each, that `plan_load` refuses `data_dirs` with (bulk files validated too)."""
     from unami.loaders import FAMILIES, DataError, plan_load

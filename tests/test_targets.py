@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import FIXTURES, digest
+from conftest import FIXTURES, digest, people_in_data
 
 from unami import DEFAULT_DATA_DIR, serve
 from unami.build import BuildError
@@ -71,7 +71,7 @@ def test_force_replaces_a_file_that_is_not_a_unami_database(tmp_path):
     result = build("--db", str(target), "--force")
     assert result.exit_code == 0, result.output
     with sqlite3.connect(target) as connection:
-        assert connection.execute("select count(*) from people").fetchone()[0] > 0
+        assert connection.execute("select count(*) from people").fetchone() == (people_in_data(),)
     connection.close()
 
 
