@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 import pytest
 import yaml
+from test_report_rows import records
 
 from unami import DEFAULT_DATA_DIR
 
@@ -84,12 +85,8 @@ def test_the_contradictions_report_lists_disagreements_between_different_sources
     for row in claims:
         sources_of.setdefault(row["discrepancy_key"], set()).add(row["source_section"].split(", section ")[0])
     between = {key for key, sources in sources_of.items() if len(sources) > 1}
-    # From the data file: a claim cites its own source, or the file's default.
-    document = yaml.safe_load((DEFAULT_DATA_DIR / "discrepancies.yaml").read_text(encoding="utf-8"))
-    cited = {
-        discrepancy["key"]: {claim.get("source", document["source"]) for claim in discrepancy["claims"]}
-        for discrepancy in document["discrepancies"]
-    }
+    # From the data files: a claim cites its own source, or the file's default.
+    cited = {record["key"]: {claim["source"] for claim in record["claims"]} for record in records("discrepancies")}
     assert between == {key for key, sources in cited.items() if len(sources) > 1}
     assert {"kobler-start-across-sources", "country-team-size", "al-hassan-name-across-sources"} <= between
 
@@ -366,8 +363,7 @@ def test_the_un_press_release_puts_resolution_2682_in_2023(site):
 
 def test_the_source_catalog_counts_what_each_source_supports(site):
     by_key = {row["source_key"]: row for row in report(site, "source_catalog")}
-    declared = yaml.safe_load((DEFAULT_DATA_DIR / "sources.yaml").read_text(encoding="utf-8"))["sources"]
-    assert sorted(by_key) == sorted(source["key"] for source in declared)
+    assert sorted(by_key) == sorted(source["key"] for source in records("sources"))
     danish = by_key["danish-defence-unami"]
     assert (danish["source_kind"], danish["published_date"]) == ("government page", "2019-08-06")
     # Its own rows: the withdrawal event, its participant and its link to resolution 1936.
