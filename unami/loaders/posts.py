@@ -1,5 +1,6 @@
 """Posts and appointments: who held which post, when, before and after whom."""
 
+import bisect
 import re
 
 from pydantic import field_validator
@@ -91,37 +92,44 @@ def check_links(context: LoadContext) -> None:
     """Predecessors are earlier tenures of the same post, never the tenure itself or a cycle;
     no head of mission starts before the mission was established."""
     rows = context.rows_of("appointments")
-    # By appointment id (ids count from 1): a column each, instead of every row held as a dict.
+    # By appointment id (ids count from 1): a column each; a row is read as a dict only to report it.
     predecessor_of = [None, *rows.column("predecessor_appointment_id")]
     position_of = [None, *rows.column("position_id")]
     key_of = [None, *rows.column("key")]
-    for row in rows:
-        predecessor = row["predecessor_appointment_id"]
-        if predecessor is None:
-            continue
-        if predecessor == row["id"]:
-            context.problem_with_row("appointments", row, "predecessor", "names the tenure itself as its predecessor")
-        elif position_of[predecessor] != row["position_id"]:
+    linked = [row_id for row_id in range(1, len(rows) + 1) if predecessor_of[row_id] is not None]
+    for row_id in linked:
+        predecessor = predecessor_of[row_id]
+        if predecessor == row_id:
             context.problem_with_row(
-                "appointments", row, "predecessor", f"{key_of[predecessor]} is a tenure of another post"
+                "appointments", rows[row_id - 1], "predecessor", "names the tenure itself as its predecessor"
             )
-    for row in rows:
-        chain, current = [row["id"]], row["predecessor_appointment_id"]
-        while current is not None and current != row["id"] and current not in chain and len(chain) <= len(rows):
+        elif position_of[predecessor] != position_of[row_id]:
+            context.problem_with_row(
+                "appointments", rows[row_id - 1], "predecessor", f"{key_of[predecessor]} is a tenure of another post"
+            )
+    for row_id in linked:  # a tenure with no predecessor is in no cycle
+        chain, current = [row_id], predecessor_of[row_id]
+        while current is not None and current != row_id and current not in chain and len(chain) <= len(rows):
             chain.append(current)
             current = predecessor_of[current]
         # Reported once, at the cycle's first tenure in file order (a tenure naming itself is reported above).
-        if current == row["id"] and len(chain) > 1 and row["id"] == min(chain):
-            path = " -> ".join(key_of[link] for link in [*chain, row["id"]])
-            context.problem_with_row("appointments", row, "predecessor", f"predecessors form a cycle: {path}")
-    positions = {position["id"]: position for position in context.rows_of("positions")}
+        if current == row_id and len(chain) > 1 and row_id == min(chain):
+            path = " -> ".join(key_of[link] for link in [*chain, row_id])
+            context.problem_with_row(
+                "appointments", rows[row_id - 1], "predecessor", f"predecessors form a cycle: {path}"
+            )
     missions = {mission["id"]: mission for mission in context.rows_of("missions")}
-    for row in rows:
-        position = positions.get(row["position_id"], {})
-        mission = missions.get(position.get("mission_id"), {})
-        if position.get("level") != "head of mission" or not mission.get("established_earliest"):
-            continue
-        if row["started_latest"] and row["started_latest"] < mission["established_earliest"]:
+    established = {  # head-of-mission posts, and when their mission was established at the earliest
+        position["id"]: missions[position["mission_id"]]
+        for position in context.rows_of("positions")
+        if position["level"] == "head of mission"
+        and missions.get(position["mission_id"], {}).get("established_earliest")
+    }
+    started_latest = rows.column("started_latest")
+    for index, position_id in enumerate(rows.column("position_id")):
+        mission = established.get(position_id)
+        if mission and started_latest[index] and started_latest[index] < mission["established_earliest"]:
+            row = rows[index]
             context.problem_with_row(
                 "appointments",
                 row,
@@ -134,30 +142,47 @@ def check_rows(context: LoadContext) -> None:
     """Across all files: no tenure ends before it starts, no two certainly overlap in one post; links hold."""
     check_links(context)
     rows = context.rows_of("appointments")
-    for row in rows:
-        if row["started_latest"] and row["ended_earliest"] and row["ended_latest"] < row["started_earliest"]:
+    # A column each: a row is read as a dict only when it has a problem to report.
+    started_earliest, started_latest = rows.column("started_earliest"), rows.column("started_latest")
+    ended_earliest, ended_latest = rows.column("ended_earliest"), rows.column("ended_latest")
+    for index in range(len(rows)):
+        if started_latest[index] and ended_earliest[index] and ended_latest[index] < started_earliest[index]:
+            row = rows[index]
             context.problem_with_row(
                 "appointments", row, "ended", f"{row['ended_date']} is before the start {row['started_date']}"
             )
-    by_position: dict[int, list[int]] = {}  # ids, not rows: one post's tenures are read as dicts at a time
-    for row in rows:
-        if row["started_latest"] and row["ended_earliest"]:
-            by_position.setdefault(row["position_id"], []).append(row["id"])
-    for ids in by_position.values():
-        tenures = [rows[row_id - 1] for row_id in ids]
-        for position, first in enumerate(tenures):
-            for second in tenures[position + 1 :]:
-                # Certainly in office: from the latest possible start to the earliest possible end.
-                if (
-                    first["started_latest"] < second["ended_earliest"]
-                    and second["started_latest"] < first["ended_earliest"]
-                ):
-                    context.problem_with_row(
-                        "appointments",
-                        second,
-                        "started",
-                        f"overlaps {first['key']} in the same post ({first['started_date']}–{first['ended_date']})",
-                    )
+    by_position: dict[int, list[int]] = {}  # the rows of each post with both a start and an end
+    for index, position_id in enumerate(rows.column("position_id")):
+        if started_latest[index] and ended_earliest[index]:
+            by_position.setdefault(position_id, []).append(index)
+    for indexes in by_position.values():
+        for earlier, later in certain_overlaps([(started_latest[i], ended_earliest[i]) for i in indexes]):
+            first, second = rows[indexes[earlier]], rows[indexes[later]]
+            context.problem_with_row(
+                "appointments",
+                second,
+                "started",
+                f"overlaps {first['key']} in the same post ({first['started_date']}–{first['ended_date']})",
+            )
+
+
+def certain_overlaps(spans: list[tuple[str, str]]) -> list[tuple[int, int]]:
+    """Pairs of positions (i < j, in order) of tenures certainly in office at once.
+
+    A span is (latest possible start, earliest possible end); two tenures certainly overlap when
+    each starts before the other ends. Sorted by start, a tenure is compared only with the
+    tenures starting from its start up to its end (found by bisection), not with every other
+    tenure of its post. The benchmark's full scale: 11.1 million pairs in 451 posts, no candidate.
+    """
+    order = sorted(range(len(spans)), key=lambda position: spans[position][0])
+    starts = [spans[position][0] for position in order]
+    pairs = []
+    for rank, one in enumerate(order):
+        start, end = spans[one]
+        for other in order[rank + 1 : bisect.bisect_left(starts, end, rank + 1)]:  # starts in [start, end)
+            if start < spans[other][1]:
+                pairs.append((min(one, other), max(one, other)))
+    return sorted(pairs)
 
 
 FAMILY = Family("posts.yaml", Document, convert, check_rows)

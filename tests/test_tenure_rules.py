@@ -1,0 +1,71 @@
+"""The rules across tenures (unami/loaders/posts.py) on rows made here: which tenures of a post certainly overlap.
+
+The bad-input corpus refuses one overlap through real files; these pin the search itself, which
+sorts a post's tenures instead of comparing every pair: the same pairs, reported in the same order.
+"""
+
+import itertools
+import random
+
+import pytest
+
+from unami.loaders.context import LoadContext
+from unami.loaders.posts import certain_overlaps, check_rows
+
+
+def every_pair(spans: list[tuple[str, str]]) -> list[tuple[int, int]]:
+    """The definition, pair by pair: each starts (at the latest) before the other ends (at the earliest)."""
+    return [
+        (one, other)
+        for one, other in itertools.combinations(range(len(spans)), 2)
+        if spans[one][0] < spans[other][1] and spans[other][0] < spans[one][1]
+    ]
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_sorting_finds_the_pairs_that_comparing_every_pair_finds(seed):
+    """Twelve days, so ties, touching ends and spans whose latest start is after their earliest end are common."""
+    generator = random.Random(seed)
+    days = [f"2004-01-{day:02d}" for day in range(1, 13)]
+    spans = [(generator.choice(days), generator.choice(days)) for _ in range(generator.randint(0, 12))]
+    assert certain_overlaps(spans) == every_pair(spans)
+
+
+def test_touching_tenures_do_not_overlap_and_an_uncertain_one_inside_another_does():
+    spans = [
+        ("2004-01-01", "2006-01-01"),
+        ("2006-01-01", "2008-01-01"),  # starts the day the first ends: not both in office
+        ("2007-06-30", "2007-06-01"),  # dates uncertain: certainly in office on no day of its own,
+        ("2007-01-01", "2007-12-31"),  # but the fourth spans all its uncertainty
+    ]
+    assert certain_overlaps(spans) == [(1, 2), (1, 3), (2, 3)]
+    assert certain_overlaps([]) == [] and certain_overlaps([spans[0]]) == []
+
+
+def tenure(context: LoadContext, key: str, position_id: int, started: str | None, ended: str | None) -> None:
+    """A tenure with day dates (None: not stated), as posts.yaml's conversion queues it."""
+
+    def date(prefix: str, day: str | None) -> dict:
+        return {f"{prefix}_{part}": day for part in ("date", "earliest", "latest")} | {
+            f"{prefix}_precision": day and "day"
+        }
+
+    row = {"key": key, "person_id": 1, "position_id": position_id, **date("started", started), **date("ended", ended)}
+    context.add("appointments", row, f"appointments ({key})")
+
+
+def test_each_overlap_is_reported_once_at_the_later_tenure_in_file_order():
+    context = LoadContext()
+    context.start_file("data/posts.yaml", None)
+    tenure(context, "first", 1, "2004-01-01", "2006-01-01")
+    tenure(context, "second", 1, "2005-06-01", "2007-01-01")
+    tenure(context, "third", 1, "2006-12-01", "2008-01-01")
+    tenure(context, "within-first", 1, "2005-01-01", "2005-02-01")
+    tenure(context, "other-post", 2, "2005-01-01", "2005-02-01")
+    tenure(context, "open-ended", 1, "2004-06-01", None)  # no end stated: not certainly in office past its start
+    check_rows(context)
+    assert [str(problem) for problem in context.problems] == [
+        "data/posts.yaml: appointments second: started: overlaps first in the same post (2004-01-01–2006-01-01)",
+        "data/posts.yaml: appointments within-first: started: overlaps first in the same post (2004-01-01–2006-01-01)",
+        "data/posts.yaml: appointments third: started: overlaps second in the same post (2005-06-01–2007-01-01)",
+    ]
