@@ -26,6 +26,22 @@ def test_the_database_holds_exactly_the_declared_tables_plus_fts(query):
     assert names - shadows - BOOKKEEPING == set(schema.metadata.tables) | fts
 
 
+def test_the_database_holds_exactly_the_declared_indexes_on_their_declared_columns(query):
+    """The build makes plain indexes after the rows (fact tables' after the load, summaries' after their insert)."""
+    built = {
+        row["name"]: (row["tbl_name"], [column["name"] for column in query(f"pragma index_info('{row['name']}')")])
+        for row in query("select name, tbl_name from sqlite_master where type = 'index' and sql is not null")
+    }
+    declared = {
+        index.name: (table.name, [column.name for column in index.columns])
+        for table in schema.metadata.tables.values()
+        for index in table.indexes
+    }
+    assert built == declared
+    assert built["ix_contingent_strengths_observed_earliest"] == ("contingent_strengths", ["observed_earliest"])
+    assert built["ix_tenure_spans_span_days"] == ("tenure_spans", ["span_days"])
+
+
 def test_every_foreign_key_is_indexed(query):
     for table in schema.metadata.tables:
         # The first column of the primary key is indexed by the table itself.
