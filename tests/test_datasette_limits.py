@@ -6,6 +6,7 @@ functions on real SQLite connections, prepared as Datasette prepares them, on pa
 
 import io
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -427,6 +428,33 @@ def test_the_watchdog_interrupts_only_armed_connections_after_their_deadline():
     assert 0.1 <= time.monotonic() - started < 1
     assert watchdog._armed == {}
     assert watchdog._thread.name == "unami-sql-watchdog" and watchdog._thread.daemon
+
+
+def rows_waiting(count: int) -> str:
+    """Rows that each wait 30 ms without using the CPU, as a report's SQL thread waits for Python's GIL
+    while 16 clients' pages render on 2 cores (a 19 ms report held its thread 0.78 s)."""
+    return (
+        f"with recursive n(i) as (select 1 union all select i + 1 from n where i < {count}) select sum(wait(i)) from n"
+    )
+
+
+def test_a_statement_that_waits_runs_past_its_limit_of_cpu_until_it_holds_four_times_it():
+    connection = prepared()
+    connection.create_function("wait", 1, lambda value: time.sleep(0.03) or value)
+    log = io.StringIO()
+    with redirect_stderr(log), limits.statement_limits(connection, 100):
+        assert connection.execute(rows_waiting(6)).fetchone()[0] == 21  # 0.18 s: not interrupted at 0.1 s
+    overrun = re.fullmatch(r"unami: a SQL thread was held (\S+) s, (\S+) s of CPU \(limit 0.100 s\)\n", log.getvalue())
+    held, cpu = map(float, overrun.groups())
+    assert 0.18 <= held < 0.4 and cpu < 0.05
+    started = time.monotonic()
+    with (
+        redirect_stderr(io.StringIO()),
+        pytest.raises(sqlite3.OperationalError, match="interrupted"),
+        limits.statement_limits(connection, 100),
+    ):
+        connection.execute(rows_waiting(1_000)).fetchone()  # 30 s, but for the wall-clock cap
+    assert 0.4 <= time.monotonic() - started < 1
 
 
 # --- SQL threads ------------------------------------------------------------------------------------
