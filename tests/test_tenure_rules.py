@@ -10,7 +10,7 @@ import random
 import pytest
 
 from unami.loaders.context import LoadContext
-from unami.loaders.posts import certain_overlaps, check_rows
+from unami.loaders.posts import certain_overlaps, check_links, check_rows
 
 
 def every_pair(spans: list[tuple[str, str]]) -> list[tuple[int, int]]:
@@ -42,7 +42,14 @@ def test_touching_tenures_do_not_overlap_and_an_uncertain_one_inside_another_doe
     assert certain_overlaps([]) == [] and certain_overlaps([spans[0]]) == []
 
 
-def tenure(context: LoadContext, key: str, position_id: int, started: str | None, ended: str | None) -> None:
+def tenure(
+    context: LoadContext,
+    key: str,
+    position_id: int,
+    started: str | None,
+    ended: str | None,
+    predecessor: int | None = None,
+) -> None:
     """A tenure with day dates (None: not stated), as posts.yaml's conversion queues it."""
 
     def date(prefix: str, day: str | None) -> dict:
@@ -50,7 +57,14 @@ def tenure(context: LoadContext, key: str, position_id: int, started: str | None
             f"{prefix}_precision": day and "day"
         }
 
-    row = {"key": key, "person_id": 1, "position_id": position_id, **date("started", started), **date("ended", ended)}
+    row = {
+        "key": key,
+        "person_id": 1,
+        "position_id": position_id,
+        **date("started", started),
+        **date("ended", ended),
+        "predecessor_appointment_id": predecessor,
+    }
     context.add("appointments", row, f"appointments ({key})")
 
 
@@ -68,4 +82,44 @@ def test_each_overlap_is_reported_once_at_the_later_tenure_in_file_order():
         "data/posts.yaml: appointments second: started: overlaps first in the same post (2004-01-01–2006-01-01)",
         "data/posts.yaml: appointments within-first: started: overlaps first in the same post (2004-01-01–2006-01-01)",
         "data/posts.yaml: appointments third: started: overlaps second in the same post (2005-06-01–2007-01-01)",
+    ]
+
+
+def test_each_broken_predecessor_link_is_reported_once_up_to_the_last_tenure():
+    context = LoadContext()
+    context.start_file("data/posts.yaml", None)
+    tenure(context, "a", 1, None, None)
+    tenure(context, "b", 1, None, None, predecessor=1)  # sound
+    tenure(context, "c", 2, None, None, predecessor=1)
+    tenure(context, "d", 1, None, None, predecessor=5)  # forward, and with e a cycle
+    tenure(context, "e", 1, None, None, predecessor=4)
+    tenure(context, "f", 1, None, None, predecessor=6)  # the last tenure: itself, which is not also a cycle
+    check_links(context)
+    assert [str(problem) for problem in context.problems] == [
+        "data/posts.yaml: appointments c: predecessor: a is a tenure of another post",
+        "data/posts.yaml: appointments f: predecessor: names the tenure itself as its predecessor",
+        "data/posts.yaml: appointments d: predecessor: predecessors form a cycle: d -> e -> d",
+    ]
+
+
+def test_a_tenure_may_end_the_day_it_starts_and_a_head_of_mission_start_the_day_the_mission_was_established():
+    context = LoadContext()
+    context.start_file("data/posts.yaml", None)
+    context.add("missions", {"key": "unami", "established_date": "2003-08-14", "established_earliest": "2003-08-14"})
+    context.add("missions", {"key": "undated", "established_date": None, "established_earliest": None})
+    for mission_id, level in ((1, "head of mission"), (1, "deputy head of mission"), (None, "head of mission")):
+        context.add(
+            "positions", {"key": f"post-{len(context.rows_of('positions'))}", "mission_id": mission_id, "level": level}
+        )
+    context.add("positions", {"key": "head-undated", "mission_id": 2, "level": "head of mission"})
+    tenure(context, "on-the-day", 1, "2003-08-14", "2003-08-14")  # a head of mission for one day
+    tenure(context, "day-before", 1, "2003-08-13", None)
+    tenure(context, "deputy-before", 2, "2003-01-01", None)  # only a head of mission is bound to the mission's start
+    tenure(context, "outside-missions", 3, "2000-01-01", None)
+    tenure(context, "undated-mission", 4, "2000-01-01", None)
+    tenure(context, "ends-before", 2, "2005-01-01", "2004-12-31")
+    check_rows(context)
+    assert [str(problem) for problem in context.problems] == [
+        "data/posts.yaml: appointments day-before: started: 2003-08-13 is before unami was established (2003-08-14)",
+        "data/posts.yaml: appointments ends-before: ended: 2004-12-31 is before the start 2005-01-01",
     ]
