@@ -8,6 +8,7 @@ import itertools
 import random
 
 import pytest
+from test_load_context import context_in
 
 from unami.loaders.context import LoadContext
 from unami.loaders.posts import certain_overlaps, check_links, check_rows
@@ -69,8 +70,7 @@ def tenure(
 
 
 def test_each_overlap_is_reported_once_at_the_later_tenure_in_file_order():
-    context = LoadContext()
-    context.start_file("data/posts.yaml", None)
+    context = context_in("data/posts.yaml", default_source=None)
     tenure(context, "first", 1, "2004-01-01", "2006-01-01")
     tenure(context, "second", 1, "2005-06-01", "2007-01-01")
     tenure(context, "third", 1, "2006-12-01", "2008-01-01")
@@ -86,8 +86,7 @@ def test_each_overlap_is_reported_once_at_the_later_tenure_in_file_order():
 
 
 def test_each_broken_predecessor_link_is_reported_once_up_to_the_last_tenure():
-    context = LoadContext()
-    context.start_file("data/posts.yaml", None)
+    context = context_in("data/posts.yaml", default_source=None)
     tenure(context, "a", 1, None, None)
     tenure(context, "b", 1, None, None, predecessor=1)  # sound
     tenure(context, "c", 2, None, None, predecessor=1)
@@ -103,8 +102,7 @@ def test_each_broken_predecessor_link_is_reported_once_up_to_the_last_tenure():
 
 
 def test_a_tenure_may_end_the_day_it_starts_and_a_head_of_mission_start_the_day_the_mission_was_established():
-    context = LoadContext()
-    context.start_file("data/posts.yaml", None)
+    context = context_in("data/posts.yaml", default_source=None)
     context.add("missions", {"key": "unami", "established_date": "2003-08-14", "established_earliest": "2003-08-14"})
     context.add("missions", {"key": "undated", "established_date": None, "established_earliest": None})
     for mission_id, level in ((1, "head of mission"), (1, "deputy head of mission"), (None, "head of mission")):
